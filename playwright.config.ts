@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+import { findChromium, HOW_TO_GET_ONE } from './scripts/find-chromium.mjs';
+
+const browser = await findChromium();
+if (!browser) throw new Error(HOW_TO_GET_ONE);
+if (!existsSync('dist/index.html')) {
+  throw new Error('The end-to-end tests run against the built site: run `npm run build` first (`npm test` does both).');
+}
+
+// A port of its own, so a reader's `npm start` on 4321 never answers the tests.
+const PORT = Number(process.env.E2E_PORT ?? 4329);
+
+export default defineConfig({
+  testDir: './e2e',
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: browser.path,
+      // Without the networking flags Chromium reaches for Google services at start-up,
+      // which this sandbox's closed network refuses; --no-sandbox because CI runs as root.
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    // The built site, as a reader gets it; `npm test` builds before it runs e2e.
+    command: `astro preview --host 127.0.0.1 --port ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,17 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+import { lessonIdFromPath } from './lesson-routes.ts';
+
+// Starlight's docsLoader is fixed to src/content/docs; lessons sit in content/ so that a
+// lesson's page, starter and solution files share one folder.
+export const collections = {
+  docs: defineCollection({
+    loader: glob({
+      pattern: '**/[^_]*.{md,mdx}',
+      base: './content',
+      generateId: ({ entry }) => lessonIdFromPath(entry),
+    }),
+    schema: docsSchema(),
+  }),
+};
