@@ -1,0 +1,67 @@
+import type { Application } from './model.ts';
+import { booleanParameter, singleParameter } from './query-parameters.ts';
+import { TenantError } from './tenant-error.ts';
+
+/*
+ * Which application fields a Management API caller may see, by the scopes of its token:
+ * - everyone (any of the read scopes): the summary;
+ * - `read:clients` or `read:client_keys`: the configuration too;
+ * - `read:client_keys` or `read:client_credentials`: the secrets too.
+ */
+
+/** The scopes that let a caller read applications at all. */
+export const READ_CLIENT_SCOPES: readonly string[] = ['read:clients', 'read:client_keys', 'read:client_credentials', 'read:client_summary'];
+
+const SUMMARY_FIELDS = ['client_id', 'app_type', 'name', 'description'] as const;
+const CONFIGURATION_FIELDS = [
+  'tenant', 'global', 'callbacks', 'allowed_origins', 'web_origins', 'allowed_logout_urls', 'jwt_configuration',
+  'grant_types', 'token_endpoint_auth_method', 'is_first_party', 'oidc_conformant', 'sso_disabled', 'cross_origin_auth',
+] as const;
+const SECRET_FIELDS = ['client_secret', 'signing_keys', 'client_authentication_methods'] as const;
+
+/** The fields a caller with `scopes` may read, in the order they appear in a response. */
+export function visibleClientFields(scopes: ReadonlySet<string>): string[] {
+  const fields: string[] = [...SUMMARY_FIELDS];
+  if (scopes.has('read:clients') || scopes.has('read:client_keys')) fields.push(...CONFIGURATION_FIELDS);
+  if (scopes.has('read:client_keys') || scopes.has('read:client_credentials')) fields.push(...SECRET_FIELDS);
+  return fields;
+}
+
+/** Every field, as the creator of an application or a secret rotation sees it. */
+export const ALL_CLIENT_FIELDS: readonly string[] = [...SUMMARY_FIELDS, ...CONFIGURATION_FIELDS, ...SECRET_FIELDS];
+
+/** A `fields`/`include_fields` selection from the query string. */
+export interface FieldSelection {
+  readonly fields: ReadonlySet<string>;
+  readonly include: boolean;
+}
+
+/**
+ * An application as the Management API returns it: the full record plus the derived fields,
+ * cut down to `allowed` and then to the caller's own selection.
+ */
+export function presentClient(app: Application, context: { tenantName: string; signingKeyId: string }, allowed: readonly string[], selection?: FieldSelection): Record<string, unknown> {
+  const full: Record<string, unknown> = {
+    ...structuredClone(app),
+    tenant: context.tenantName,
+    global: false,
+    signing_keys: [{ subject: `/CN=${context.tenantName}`, key_id: context.signingKeyId }],
+  };
+  const out: Record<string, unknown> = {};
+  for (const field of allowed) {
+    if (!Object.hasOwn(full, field)) continue;
+    if (selection !== undefined && selection.fields.has(field) !== selection.include) continue;
+    out[field] = full[field];
+  }
+  return out;
+}
+
+/** Reads `fields` (comma-separated) and `include_fields` (default true) from a query string. */
+export function parseFieldSelection(query: URLSearchParams): FieldSelection | undefined | TenantError<'invalid_query'> {
+  const fields = singleParameter(query, 'fields');
+  if (fields instanceof TenantError) return fields;
+  const include = booleanParameter(query, 'include_fields');
+  if (include instanceof TenantError) return include;
+  if (fields === undefined || fields === '') return undefined;
+  return { fields: new Set(fields.split(',').map((field) => field.trim())), include: include ?? true };
+}

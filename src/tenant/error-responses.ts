@@ -1,0 +1,155 @@
+import type { TenantError, TenantErrorCode, TenantErrorDetails } from './tenant-error.ts';
+
+/*
+ * The one place where error codes become Auth0's words, statuses and JSON shapes.
+ * Texts marked in `assumptions.ts` are our best guess where the reference has none.
+ */
+
+/** Codes the Authentication API (`POST /oauth/token`) can answer with. */
+export type AuthApiErrorCode =
+  | 'rate_limited' | 'body_too_large' | 'unsupported_content_type' | 'malformed_json'
+  | 'body_not_object' | 'internal' | 'duplicate_parameter' | 'invalid_parameter'
+  | 'missing_parameter' | 'unsupported_grant_type' | 'multiple_client_auth'
+  | 'malformed_basic_auth' | 'client_id_mismatch' | 'unsupported_client_assertion'
+  | 'unknown_client' | 'wrong_client_secret' | 'grant_type_not_allowed' | 'missing_audience'
+  | 'unknown_audience' | 'client_not_authorized' | 'scope_not_granted';
+
+/** Codes the Management API v2 (and any unknown path) can answer with. */
+export type ManagementErrorCode =
+  | 'rate_limited' | 'body_too_large' | 'unsupported_content_type' | 'malformed_json'
+  | 'body_not_object' | 'internal' | 'route_not_found' | 'missing_authentication'
+  | 'bad_auth_header' | 'invalid_token' | 'invalid_signature' | 'token_expired'
+  | 'token_not_yet_valid' | 'bad_audience' | 'bad_issuer' | 'insufficient_scope'
+  | 'invalid_body' | 'invalid_query' | 'inexistent_client' | 'inexistent_client_grant'
+  | 'inexistent_resource_server' | 'client_grant_conflict';
+
+type DeveloperErrorCode = Exclude<TenantErrorCode, AuthApiErrorCode | ManagementErrorCode>;
+
+interface AuthApiSpec { status: number; error: string; description: string; uri?: string }
+interface ManagementSpec { status: number; message: string; errorCode?: string }
+
+type Table<Codes extends TenantErrorCode, Spec> = { [C in Codes]: (details: TenantErrorDetails[C]) => Spec };
+
+const GRANT_TYPES_DOC = 'https://auth0.com/docs/clients/client-grant-types';
+
+const AUTH_API: Table<AuthApiErrorCode, AuthApiSpec> = {
+  rate_limited: () => ({ status: 429, error: 'too_many_requests', description: 'Too many requests. Check the X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset headers.' }),
+  body_too_large: ({ limit }) => ({ status: 413, error: 'invalid_request', description: `Request body is larger than ${limit} bytes.` }),
+  unsupported_content_type: () => ({ status: 400, error: 'invalid_request', description: 'Content-Type must be application/json or application/x-www-form-urlencoded.' }),
+  malformed_json: () => ({ status: 400, error: 'invalid_request', description: 'Request body is not valid JSON.' }),
+  body_not_object: () => ({ status: 400, error: 'invalid_request', description: 'Request body must be a JSON object.' }),
+  internal: () => ({ status: 500, error: 'server_error', description: 'Internal error.' }),
+  duplicate_parameter: ({ name }) => ({ status: 400, error: 'invalid_request', description: `Parameter '${name}' was sent more than once.` }),
+  invalid_parameter: ({ name }) => ({ status: 400, error: 'invalid_request', description: `Parameter '${name}' must be a string.` }),
+  missing_parameter: ({ name }) => ({ status: 400, error: 'invalid_request', description: `Missing required parameter: ${name}` }),
+  unsupported_grant_type: ({ grantType }) => ({ status: 400, error: 'unsupported_grant_type', description: `Unsupported grant type: ${grantType}` }),
+  multiple_client_auth: () => ({ status: 400, error: 'invalid_request', description: 'Send the client secret either with HTTP Basic or in the body, not both.' }),
+  malformed_basic_auth: () => ({ status: 400, error: 'invalid_request', description: 'Malformed HTTP Basic Authorization header.' }),
+  client_id_mismatch: () => ({ status: 400, error: 'invalid_request', description: 'client_id in the body does not match the HTTP Basic credentials.' }),
+  unsupported_client_assertion: () => ({ status: 400, error: 'invalid_request', description: 'client_assertion (Private Key JWT) is not supported by this sandbox tenant.' }),
+  unknown_client: ({ clientId }) => ({ status: 401, error: 'invalid_client', description: `Unknown client: ${clientId}` }),
+  wrong_client_secret: () => ({ status: 401, error: 'access_denied', description: 'Unauthorized' }),
+  grant_type_not_allowed: () => ({ status: 403, error: 'unauthorized_client', description: "Grant type 'client_credentials' not allowed for the client.", uri: GRANT_TYPES_DOC }),
+  missing_audience: () => ({ status: 403, error: 'access_denied', description: 'No audience parameter was provided, and no default audience has been configured' }),
+  unknown_audience: ({ audience }) => ({ status: 403, error: 'access_denied', description: `Service not enabled within domain: ${audience}` }),
+  client_not_authorized: ({ clientId, audience }) => ({ status: 403, error: 'access_denied', description: `Client "${clientId}" is not authorized to access resource server "${audience}".` }),
+  scope_not_granted: ({ scopes }) => ({ status: 403, error: 'access_denied', description: `Client has not been granted scopes: ${scopes.join(', ')}` }),
+};
+
+const MANAGEMENT: Table<ManagementErrorCode, ManagementSpec> = {
+  rate_limited: () => ({ status: 429, message: 'Global limit has been reached', errorCode: 'too_many_requests' }),
+  body_too_large: ({ limit }) => ({ status: 413, message: `Payload content length greater than maximum allowed: ${limit}` }),
+  unsupported_content_type: () => ({ status: 415, message: 'Unsupported Media Type' }),
+  malformed_json: () => ({ status: 400, message: 'Invalid request payload JSON format' }),
+  body_not_object: ({ found }) => ({ status: 400, message: `Payload validation error: 'Expected type object but found type ${found}'.`, errorCode: 'invalid_body' }),
+  internal: () => ({ status: 500, message: 'An internal server error occurred' }),
+  route_not_found: () => ({ status: 404, message: 'Not Found' }),
+  missing_authentication: () => ({ status: 401, message: 'Missing authentication' }),
+  bad_auth_header: () => ({ status: 401, message: 'Bad HTTP authentication header format' }),
+  invalid_token: () => ({ status: 401, message: 'Invalid token' }),
+  invalid_signature: () => ({ status: 401, message: 'Invalid signature received for JSON Web Token validation' }),
+  token_expired: () => ({ status: 401, message: 'Expired token received for JSON Web Token validation' }),
+  token_not_yet_valid: () => ({ status: 401, message: 'Not yet valid token received for JSON Web Token validation' }),
+  bad_audience: ({ audience }) => ({ status: 401, message: `Bad audience: ${audience}` }),
+  bad_issuer: ({ issuer }) => ({ status: 401, message: `Bad issuer: ${issuer}` }),
+  insufficient_scope: ({ expected }) => ({ status: 403, message: `Insufficient scope, expected any of: ${expected.join(', ')}`, errorCode: 'insufficient_scope' }),
+  invalid_body: ({ detail, property }) => ({ status: 400, message: `Payload validation error: '${detail}'${onProperty(property)}.`, errorCode: 'invalid_body' }),
+  invalid_query: ({ detail, property }) => ({ status: 400, message: `Query validation error: '${detail}'${onProperty(property)}.`, errorCode: 'invalid_query_string' }),
+  inexistent_client: () => ({ status: 404, message: 'The client does not exist', errorCode: 'inexistent_client' }),
+  inexistent_client_grant: () => ({ status: 404, message: 'The client grant does not exist', errorCode: 'inexistent_client_grant' }),
+  inexistent_resource_server: () => ({ status: 404, message: 'No resource server found by specified identifier', errorCode: 'inexistent_resource_server' }),
+  client_grant_conflict: () => ({ status: 409, message: 'A client grant for this client and audience already exists', errorCode: 'client_grant_conflict' }),
+};
+
+const DEVELOPER: Table<DeveloperErrorCode, string> = {
+  invalid_domain: ({ domain }) => `[tenant] The domain ${JSON.stringify(domain)} is not allowed. Use a hostname under a reserved top-level domain, ending in ".test" or ".example" (for example "acme.auth0.test"), so no request can ever reach a real tenant.`,
+  invalid_snapshot: ({ problem }) => `[tenant] The saved tenant state was refused (${problem}). A freshly seeded tenant was started instead.`,
+  invalid_argument: ({ detail }) => `[tenant] ${detail}`,
+};
+
+function onProperty(property: string | undefined): string {
+  return property === undefined || property === '' ? '' : ` on property ${property}`;
+}
+
+const REASON_PHRASES: Readonly<Record<number, string>> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
+  413: 'Request Entity Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+function lookup<Codes extends TenantErrorCode, Spec>(table: Table<Codes, Spec>, error: TenantError): Spec | undefined {
+  const build = (table as Partial<Record<TenantErrorCode, (details: unknown) => Spec>>)[error.code];
+  return build?.(error.details);
+}
+
+/** The human text for a code: Auth0's wording where there is one, else a `[tenant]` message. */
+export function describeTenantError<C extends TenantErrorCode>(code: C, details: TenantErrorDetails[C]): string {
+  const probe = { code, details } as TenantError;
+  return lookup(MANAGEMENT, probe)?.message ?? lookup(AUTH_API, probe)?.description ?? lookup(DEVELOPER, probe) ?? `[tenant] ${code}`;
+}
+
+/** An HTTP answer before it becomes a `Response`. */
+export interface ErrorReply {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
+/** Maps an error to the Authentication API shape `{error, error_description, error_uri?}`. */
+export function authApiErrorReply(error: TenantError<AuthApiErrorCode>): ErrorReply {
+  const spec = lookup(AUTH_API, error) ?? AUTH_API.internal({});
+  const body: Record<string, unknown> = { error: spec.error, error_description: spec.description };
+  if (spec.uri !== undefined) body.error_uri = spec.uri;
+  return { status: spec.status, body, headers: {} };
+}
+
+/**
+ * Maps an error to the Management API shape `{statusCode, error, message, errorCode?, attributes?}`.
+ *
+ * 401s follow the Boom convention the real API shows: a `WWW-Authenticate: Bearer` challenge,
+ * and, when there is a reason, `attributes.error` plus `error="…"` in the challenge.
+ */
+export function managementErrorReply(error: TenantError<ManagementErrorCode>): ErrorReply {
+  const spec = lookup(MANAGEMENT, error) ?? MANAGEMENT.internal({});
+  const body: Record<string, unknown> = {
+    statusCode: spec.status,
+    error: REASON_PHRASES[spec.status] ?? 'Error',
+    message: spec.message,
+  };
+  if (spec.errorCode !== undefined) body.errorCode = spec.errorCode;
+  const headers: Record<string, string> = {};
+  if (spec.status === 401) {
+    if (error.code === 'missing_authentication') {
+      headers['www-authenticate'] = 'Bearer';
+    } else {
+      body.attributes = { error: spec.message };
+      headers['www-authenticate'] = `Bearer error="${headerSafe(spec.message)}"`;
+    }
+  }
+  return { status: spec.status, body, headers };
+}
+
+/** Header values must be printable Latin-1 without quotes; a token's `aud` may contain anything. */
+function headerSafe(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, '?').replace(/["\\]/g, (c) => `\\${c}`).slice(0, 512);
+}

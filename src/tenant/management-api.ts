@@ -1,0 +1,85 @@
+import { READ_CLIENT_SCOPES } from './client-fields.ts';
+import { createClientGrantRoute } from './create-client-grant.ts';
+import { createClientRoute } from './create-client.ts';
+import { deleteClientGrantRoute } from './delete-client-grant.ts';
+import { managementErrorReply } from './error-responses.ts';
+import { getClient } from './get-client.ts';
+import { emptyResponse, jsonResponse } from './json-response.ts';
+import { listClientGrants } from './list-client-grants.ts';
+import { listClients } from './list-clients.ts';
+import type { ManagementRoute, RouteOutcome } from './management-route.ts';
+import { rateLimitHeaders } from './rate-limit.ts';
+import { readRequestBody } from './read-body.ts';
+import { rotateClientSecretRoute } from './rotate-client-secret.ts';
+import { updateClientGrantRoute } from './update-client-grant.ts';
+import type { Tenant } from './tenant.ts';
+import { TenantError } from './tenant-error.ts';
+import { verifyAccessToken } from './verify-access-token.ts';
+
+const ID = '([^/]+)';
+
+/** The Management API v2 routes the sandbox implements, with the scopes each one needs. */
+export const MANAGEMENT_ROUTES: readonly ManagementRoute[] = [
+  { method: 'GET', pattern: /^\/api\/v2\/clients$/, scopes: READ_CLIENT_SCOPES, takesBody: false, run: listClients },
+  { method: 'POST', pattern: /^\/api\/v2\/clients$/, scopes: ['create:clients'], takesBody: true, run: createClientRoute },
+  { method: 'GET', pattern: new RegExp(`^/api/v2/clients/${ID}$`), scopes: READ_CLIENT_SCOPES, takesBody: false, run: getClient },
+  { method: 'POST', pattern: new RegExp(`^/api/v2/clients/${ID}/rotate-secret$`), scopes: ['update:client_keys'], takesBody: false, run: rotateClientSecretRoute },
+  { method: 'GET', pattern: /^\/api\/v2\/client-grants$/, scopes: ['read:client_grants'], takesBody: false, run: listClientGrants },
+  { method: 'POST', pattern: /^\/api\/v2\/client-grants$/, scopes: ['create:client_grants'], takesBody: true, run: createClientGrantRoute },
+  { method: 'PATCH', pattern: new RegExp(`^/api/v2/client-grants/${ID}$`), scopes: ['update:client_grants'], takesBody: true, run: updateClientGrantRoute },
+  { method: 'DELETE', pattern: new RegExp(`^/api/v2/client-grants/${ID}$`), scopes: ['delete:client_grants'], takesBody: false, run: deleteClientGrantRoute },
+];
+
+/**
+ * Any request under `/api/v2/`: rate limit, route lookup (404), token verification (401),
+ * scope check (403), body parsing (400/413/415), then the route. That is the order of a hapi
+ * server like Auth0's, so an unknown route is a 404 even without a token.
+ */
+export async function handleManagementRequest(tenant: Tenant, request: Request, url: URL): Promise<Response> {
+  const decision = tenant.takeRateLimit('management');
+  const headers = rateLimitHeaders(decision);
+  const outcome = decision.allowed ? await dispatch(tenant, request, url) : new TenantError('rate_limited');
+  if (outcome instanceof TenantError) {
+    const reply = managementErrorReply(outcome);
+    return jsonResponse(reply.status, reply.body, { ...headers, ...reply.headers });
+  }
+  return outcome.body === undefined ? emptyResponse(outcome.status, headers) : jsonResponse(outcome.status, outcome.body, headers);
+}
+
+async function dispatch(tenant: Tenant, request: Request, url: URL): Promise<RouteOutcome> {
+  const match = findRoute(request.method.toUpperCase(), url.pathname);
+  if (match === undefined) return new TenantError('route_not_found');
+  const { route, params } = match;
+
+  const principal = await verifyAccessToken(tenant, request.headers.get('authorization'));
+  if (principal instanceof TenantError) return principal;
+  if (!route.scopes.some((scope) => principal.scopes.has(scope))) {
+    return new TenantError('insufficient_scope', { expected: route.scopes });
+  }
+
+  let body: unknown;
+  if (route.takesBody) {
+    const read = await readRequestBody(request, ['json'], { assumeJson: true });
+    if (read instanceof TenantError) return read;
+    body = read.kind === 'json' ? read.value : undefined;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return new TenantError('body_not_object', { found: body === null ? 'null' : Array.isArray(body) ? 'array' : typeof body });
+    }
+  }
+  return route.run({ tenant, query: url.searchParams, params, principal, body });
+}
+
+function findRoute(method: string, path: string): { route: ManagementRoute; params: string[] } | undefined {
+  for (const route of MANAGEMENT_ROUTES) {
+    if (route.method !== method) continue;
+    const found = route.pattern.exec(path);
+    if (found === null) continue;
+    try {
+      return { route, params: found.slice(1).map((param) => decodeURIComponent(param)) };
+    } catch {
+      // A broken percent-encoding cannot name any record.
+      return undefined;
+    }
+  }
+  return undefined;
+}

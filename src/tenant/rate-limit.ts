@@ -1,0 +1,91 @@
+/**
+ * A token bucket refilled by the tenant's virtual clock: `limit` requests at once (the burst),
+ * then `perSecond` more for each second of tenant time. On a frozen clock the bucket only
+ * refills when a lesson advances time, which is what makes a rate-limit lesson reproducible.
+ */
+export interface RateLimitPolicy {
+  /** Burst size, also sent as `x-ratelimit-limit`. */
+  readonly limit: number;
+  /** Refill rate in requests per second of tenant time. */
+  readonly perSecond: number;
+}
+
+/** The saved part of a bucket. */
+export interface BucketState {
+  tokens: number;
+  /** Tenant time (ms) of the last refill. */
+  updatedAt: number;
+}
+
+/** The outcome of one request against a bucket, ready for the `x-ratelimit-*` headers. */
+export interface RateLimitDecision {
+  readonly allowed: boolean;
+  readonly limit: number;
+  readonly remaining: number;
+  /** Unix seconds at which the bucket is full again. */
+  readonly reset: number;
+}
+
+/** Defaults, see `assumptions.ts`: the token endpoint uses the free plan's real numbers. */
+export const DEFAULT_RATE_LIMITS: { readonly token: RateLimitPolicy; readonly management: RateLimitPolicy } = {
+  token: { limit: 30, perSecond: 30 },
+  management: { limit: 50, perSecond: 50 },
+};
+
+/** A token bucket (see {@link RateLimitPolicy}). */
+export class TokenBucket {
+  readonly policy: RateLimitPolicy;
+  #state: BucketState;
+
+  constructor(policy: RateLimitPolicy, state: BucketState) {
+    this.policy = policy;
+    this.#state = { ...state, tokens: Math.min(state.tokens, policy.limit) };
+  }
+
+  /** Spends one request if the bucket allows it. */
+  take(nowMs: number): RateLimitDecision {
+    this.#refill(nowMs);
+    const allowed = this.#state.tokens >= 1;
+    if (allowed) this.#state.tokens -= 1;
+    return this.#decision(allowed, nowMs);
+  }
+
+  /** The answer for a request refused by the "rate limited" drill: nothing left, bucket untouched. */
+  refuse(nowMs: number): RateLimitDecision {
+    return { allowed: false, limit: this.policy.limit, remaining: 0, reset: Math.ceil(nowMs / 1000) + 1 };
+  }
+
+  /** Fills the bucket up again (used when a lesson resets the tenant's counters). */
+  refillCompletely(nowMs: number): void {
+    this.#state = { tokens: this.policy.limit, updatedAt: nowMs };
+  }
+
+  /** The saved form. */
+  toJSON(): BucketState {
+    return { ...this.#state };
+  }
+
+  #refill(nowMs: number): void {
+    const elapsed = (nowMs - this.#state.updatedAt) / 1000;
+    // A clock moved backwards must not mint requests out of thin air, nor take them away.
+    if (elapsed > 0) {
+      this.#state.tokens = Math.min(this.policy.limit, this.#state.tokens + elapsed * this.policy.perSecond);
+    }
+    this.#state.updatedAt = nowMs;
+  }
+
+  #decision(allowed: boolean, nowMs: number): RateLimitDecision {
+    const missing = this.policy.limit - this.#state.tokens;
+    const fullAt = nowMs + (missing / this.policy.perSecond) * 1000;
+    return { allowed, limit: this.policy.limit, remaining: Math.floor(this.#state.tokens), reset: Math.ceil(fullAt / 1000) };
+  }
+}
+
+/** The `x-ratelimit-*` headers for a decision. */
+export function rateLimitHeaders(decision: RateLimitDecision): Record<string, string> {
+  return {
+    'x-ratelimit-limit': String(decision.limit),
+    'x-ratelimit-remaining': String(decision.remaining),
+    'x-ratelimit-reset': String(decision.reset),
+  };
+}

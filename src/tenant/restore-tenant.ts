@@ -1,0 +1,135 @@
+import { VirtualClock } from './clock.ts';
+import { createTenant, type CreateTenantOptions } from './create-tenant.ts';
+import { validateDomain } from './domain-name.ts';
+import { managementAudience } from './management-scopes.ts';
+import { KNOWN_GRANT_TYPES } from './model.ts';
+import { base64ToBytes } from './base64.ts';
+import { checkShape } from './payload-schema.ts';
+import { importSigningKey, type SigningKey } from './signing-keys.ts';
+import { Tenant } from './tenant.ts';
+import { TenantError } from './tenant-error.ts';
+import { SNAPSHOT_SHAPE, type TenantSnapshot } from './tenant-snapshot.ts';
+
+/** What {@link restoreTenant} hands back: always a working tenant, plus what happened. */
+export interface RestoreOutcome {
+  /** The restored tenant, or a freshly seeded one when the saved state was refused. */
+  tenant: Tenant;
+  /** True when the saved state was used. */
+  restored: boolean;
+  /** Why the saved state was refused (a `[tenant]` message for the console or a notice). */
+  problem?: string;
+}
+
+// Saved state larger than this is refused before parsing; a real one is a few tens of KiB.
+const MAX_SAVED_CHARS = 2_000_000;
+
+/**
+ * Rebuilds a tenant from `tenant.toJSON()` output (the object or its JSON text).
+ *
+ * Never rejects because of the saved data: anything missing, mistyped, inconsistent or from
+ * another format version is refused, and a fresh seeded tenant is returned together with the
+ * reason. `options` configures that fresh tenant (and the live clock source of a restored one); if
+ * `options.domain` is set, state saved for another domain is refused too.
+ */
+export async function restoreTenant(saved: unknown, options: CreateTenantOptions = {}): Promise<RestoreOutcome> {
+  let problem: string;
+  try {
+    const result = await rebuild(saved, options);
+    if (result instanceof Tenant) return { tenant: result, restored: true };
+    problem = result;
+  } catch (cause) {
+    problem = `unexpected failure: ${cause instanceof Error ? cause.message : String(cause)}`;
+  }
+  const tenant = await createTenant(options);
+  return { tenant, restored: false, problem: new TenantError('invalid_snapshot', { problem }).message };
+}
+
+async function rebuild(saved: unknown, options: CreateTenantOptions): Promise<Tenant | string> {
+  let data = saved;
+  if (typeof saved === 'string') {
+    if (saved.length > MAX_SAVED_CHARS) return `the saved text is larger than ${MAX_SAVED_CHARS} characters`;
+    try {
+      data = JSON.parse(saved);
+    } catch {
+      return 'the saved text is not valid JSON';
+    }
+  }
+  const shapeProblem = checkShape(data, SNAPSHOT_SHAPE);
+  if (shapeProblem !== undefined) {
+    return shapeProblem.property === '' ? shapeProblem.detail : `${shapeProblem.property}: ${shapeProblem.detail}`;
+  }
+  const snapshot = data as TenantSnapshot;
+  const inconsistency = findInconsistency(snapshot, options);
+  if (inconsistency !== undefined) return inconsistency;
+
+  const signingKeys: SigningKey[] = [];
+  for (const [index, entry] of snapshot.signingKeys.entries()) {
+    const key = await importSigningKey(entry.privateJwk, entry.kid);
+    if (typeof key === 'string') return `signingKeys.${index}: ${key}`;
+    signingKeys.push(key);
+  }
+  const copy = structuredClone(snapshot);
+  const clock = new VirtualClock(copy.clock.start, {
+    now: copy.clock.now,
+    ...(options.clockSource === undefined ? {} : { source: options.clockSource }),
+  });
+  return new Tenant({
+    records: {
+      domain: copy.domain,
+      applications: copy.applications,
+      clientGrants: copy.clientGrants,
+      resourceServers: copy.resourceServers,
+      globalClient: copy.globalClient,
+    },
+    clock,
+    signingKeys,
+    legacyMode: copy.legacyMode,
+    drills: copy.drills,
+    rateLimits: copy.rateLimits,
+  });
+}
+
+/** Cross-record checks the shape alone cannot express. */
+function findInconsistency(snapshot: TenantSnapshot, options: CreateTenantOptions): string | undefined {
+  const domain = validateDomain(snapshot.domain);
+  if (domain instanceof TenantError || domain !== snapshot.domain) return `domain: ${JSON.stringify(snapshot.domain)} is not a reserved .test/.example name`;
+  if (options.domain !== undefined && options.domain.toLowerCase() !== snapshot.domain) {
+    return `the state was saved for ${snapshot.domain}, not ${options.domain}`;
+  }
+  const servers = new Map(snapshot.resourceServers.map((server) => [server.identifier, server]));
+  if (servers.size !== snapshot.resourceServers.length) return 'resourceServers: duplicate identifier';
+  if (!servers.has(managementAudience(snapshot.domain))) return 'resourceServers: the Management API is missing';
+
+  const clientIds = new Set(snapshot.applications.map((app) => app.client_id));
+  if (clientIds.size !== snapshot.applications.length) return 'applications: duplicate client_id';
+  for (const [index, app] of snapshot.applications.entries()) {
+    const unknown = app.grant_types.find((type) => !KNOWN_GRANT_TYPES.includes(type));
+    if (unknown !== undefined) return `applications.${index}.grant_types: unknown grant type ${JSON.stringify(unknown)}`;
+  }
+
+  const grantIds = new Set<string>();
+  const pairs = new Set<string>();
+  for (const [index, grant] of snapshot.clientGrants.entries()) {
+    const where = `clientGrants.${index}`;
+    if (grantIds.has(grant.id)) return `${where}: duplicate id`;
+    grantIds.add(grant.id);
+    if (!clientIds.has(grant.client_id)) return `${where}: no application ${JSON.stringify(grant.client_id)}`;
+    const server = servers.get(grant.audience);
+    if (server === undefined) return `${where}: no API with identifier ${JSON.stringify(grant.audience)}`;
+    const pair = JSON.stringify([grant.client_id, grant.audience]);
+    if (pairs.has(pair)) return `${where}: a second grant for the same application and API`;
+    pairs.add(pair);
+    const defined = new Set(server.scopes.map((scope) => scope.value));
+    const undefinedScope = grant.scope.find((scope) => !defined.has(scope));
+    if (undefinedScope !== undefined) return `${where}.scope: ${JSON.stringify(undefinedScope)} is not a scope of ${grant.audience}`;
+  }
+
+  const secret = base64ToBytes(snapshot.globalClient.client_secret);
+  if (secret === undefined || secret.length < 16) return 'globalClient.client_secret: not base64 of at least 16 bytes';
+  if (snapshot.signingKeys.length === 0) return 'signingKeys: there must be at least one key';
+  for (const kind of ['token', 'management'] as const) {
+    const { policy, state } = snapshot.rateLimits[kind];
+    if (state.tokens > policy.limit) return `rateLimits.${kind}: more requests left than the limit`;
+  }
+  return undefined;
+}

@@ -1,0 +1,117 @@
+import type { JWK } from 'jose';
+import type { DrillSettings } from './drills.ts';
+import { APPLICATION_FIELD_SHAPES } from './application-shape.ts';
+import { type Application, type ClientGrant, type GlobalClient, type ResourceServer } from './model.ts';
+import type { Shape } from './payload-schema.ts';
+import type { BucketState, RateLimitPolicy } from './rate-limit.ts';
+import type { RateLimitKind, Tenant } from './tenant.ts';
+
+/** Marks a saved tenant so unrelated JSON in storage is recognised as such. */
+export const SNAPSHOT_FORMAT = 'token-lab-tenant';
+/** Bumped whenever the snapshot's shape changes; older versions are refused, not migrated. */
+export const SNAPSHOT_VERSION = 1;
+
+/**
+ * A tenant's whole state as plain JSON (`tenant.toJSON()`), private keys included: this is a
+ * sandbox, and a learner's tenant must survive a page reload with its tokens still valid.
+ */
+export interface TenantSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  version: typeof SNAPSHOT_VERSION;
+  domain: string;
+  clock: { start: number; now: number };
+  applications: Application[];
+  clientGrants: ClientGrant[];
+  resourceServers: ResourceServer[];
+  globalClient: GlobalClient;
+  legacyMode: boolean;
+  drills: DrillSettings;
+  signingKeys: Array<{ kid: string; privateJwk: JWK }>;
+  rateLimits: Record<RateLimitKind, { policy: RateLimitPolicy; state: BucketState }>;
+}
+
+/** Builds the snapshot of a tenant. */
+export function takeSnapshot(tenant: Tenant): TenantSnapshot {
+  return {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    domain: tenant.domain,
+    clock: { start: tenant.clock.start, now: tenant.clock.now() },
+    applications: tenant.applications,
+    clientGrants: tenant.clientGrants,
+    resourceServers: structuredClone(tenant.records.resourceServers),
+    globalClient: tenant.globalClient,
+    legacyMode: tenant.legacyMode,
+    drills: tenant.drills.toJSON(),
+    signingKeys: tenant.signingKeys.map((key) => ({ kid: key.kid, privateJwk: { ...key.privateJwk } })),
+    rateLimits: tenant.rateLimitState(),
+  };
+}
+
+// Shapes for validating a snapshot read back from storage. Limits are generous but finite, so a
+// hostile or runaway blob cannot make the tenant allocate without bound.
+const text = (maxLength = 2_000): Shape => ({ type: 'string', maxLength });
+const id: Shape = { type: 'string', minLength: 1, maxLength: 200 };
+const bool: Shape = { type: 'boolean' };
+const time: Shape = { type: 'number', min: 0, max: 253_402_300_799_000 };
+
+function record(properties: Record<string, Shape>): Shape {
+  return { type: 'object', properties, required: Object.keys(properties) };
+}
+
+const applicationShape = record({
+  ...APPLICATION_FIELD_SHAPES,
+  client_id: id,
+  client_secret: { type: 'string', minLength: 1, maxLength: 500 },
+  jwt_configuration: record({
+    alg: { type: 'string', enum: ['RS256', 'HS256'] },
+    lifetime_in_seconds: { type: 'integer', min: 1, max: 2_592_000 },
+    secret_encoded: bool,
+  }),
+});
+
+const bucketShape = record({
+  policy: record({ limit: { type: 'integer', min: 1, max: 1_000_000 }, perSecond: { type: 'number', min: 0.001, max: 1_000_000 } }),
+  state: record({ tokens: { type: 'number', min: 0, max: 1_000_000 }, updatedAt: time }),
+});
+
+/** The shape a snapshot must have before its contents are checked for consistency. */
+export const SNAPSHOT_SHAPE: Shape = record({
+  format: { type: 'string', enum: [SNAPSHOT_FORMAT] },
+  version: { type: 'integer', min: SNAPSHOT_VERSION, max: SNAPSHOT_VERSION },
+  domain: text(253),
+  clock: record({ start: time, now: time }),
+  applications: { type: 'array', items: applicationShape, maxItems: 1_000 },
+  clientGrants: {
+    type: 'array',
+    maxItems: 5_000,
+    items: record({ id, client_id: id, audience: text(), scope: { type: 'array', items: text(200), maxItems: 500, unique: true } }),
+  },
+  resourceServers: {
+    type: 'array',
+    maxItems: 50,
+    items: record({
+      id,
+      name: text(200),
+      identifier: text(),
+      scopes: { type: 'array', maxItems: 500, items: record({ value: text(200), description: text() }) },
+      token_lifetime: { type: 'integer', min: 1, max: 2_592_000 },
+      signing_alg: { type: 'string', enum: ['RS256'] },
+      is_system: bool,
+    }),
+  },
+  globalClient: record({ client_id: id, client_secret: { type: 'string', minLength: 24, maxLength: 500 } }),
+  legacyMode: bool,
+  drills: record({
+    rateLimited: bool,
+    clockSkewSeconds: { type: 'integer', min: -315_360_000, max: 315_360_000 },
+    wrongAudience: bool,
+    grantRevoked: bool,
+  }),
+  signingKeys: {
+    type: 'array',
+    maxItems: 10,
+    items: record({ kid: id, privateJwk: { type: 'object', properties: {}, additional: text(4_000) } }),
+  },
+  rateLimits: record({ token: bucketShape, management: bucketShape }),
+});

@@ -1,0 +1,250 @@
+import type { VirtualClock } from './clock.ts';
+import { Drills, type DrillSettings } from './drills.ts';
+import { managementAudience } from './management-scopes.ts';
+import { createClientGrant, type CreateGrantError } from './create-client-grant.ts';
+import { createApplication, type NewApplication } from './create-client.ts';
+import { deleteClientGrant } from './delete-client-grant.ts';
+import type { Application, ClientGrant, GlobalClient, ResourceServer } from './model.ts';
+import { rotateClientSecret } from './rotate-client-secret.ts';
+import { updateClientGrant } from './update-client-grant.ts';
+import { newGlobalSecret } from './random-values.ts';
+import { TokenBucket, type RateLimitDecision, type RateLimitPolicy, type BucketState } from './rate-limit.ts';
+import { SEEDED_CREDENTIALS } from './seed.ts';
+import { jwksDocument, type SigningKey } from './signing-keys.ts';
+import type { Result, TenantErrorCode } from './tenant-error.ts';
+import { takeSnapshot, type TenantSnapshot } from './tenant-snapshot.ts';
+
+/** The mutable records of a tenant, handed to the operations in their own files. */
+export interface TenantRecords {
+  readonly domain: string;
+  applications: Application[];
+  clientGrants: ClientGrant[];
+  resourceServers: ResourceServer[];
+  globalClient: GlobalClient;
+}
+
+/** Which rate limit a request counts against. */
+export type RateLimitKind = 'token' | 'management';
+
+/** Everything a tenant is made of; built by `createTenant` or `restoreTenant`. */
+export interface TenantInit {
+  records: TenantRecords;
+  clock: VirtualClock;
+  signingKeys: SigningKey[];
+  legacyMode: boolean;
+  drills: DrillSettings;
+  rateLimits: Record<RateLimitKind, { policy: RateLimitPolicy; state: BucketState }>;
+}
+
+/**
+ * A mocked Auth0 tenant: its state and the mutations lessons need. HTTP lives elsewhere
+ * (`handleTenantRequest`, `tenantHandlers`); this object is what they read and change.
+ *
+ * Getters return copies, so changing a returned record never changes the tenant; use the methods.
+ */
+export class Tenant {
+  /** The tenant's domain, e.g. `acme.auth0.test`. */
+  readonly domain: string;
+  /** The virtual clock every time check reads (ms; `advance(seconds)`). */
+  readonly clock: VirtualClock;
+  /** Switchable faults for lessons (`tenant.drills.set({ rateLimited: true })`). */
+  readonly drills: Drills;
+  /** The seeded applications' fixed credentials (see `seed.ts`). */
+  readonly seeded = SEEDED_CREDENTIALS;
+
+  readonly #records: TenantRecords;
+  readonly #signingKeys: SigningKey[];
+  readonly #buckets: Record<RateLimitKind, TokenBucket>;
+  readonly #listeners = new Set<() => void>();
+  #legacyMode: boolean;
+
+  /** @internal Use `createTenant()` or `restoreTenant()`. */
+  constructor(init: TenantInit) {
+    this.domain = init.records.domain;
+    this.#records = init.records;
+    this.clock = init.clock;
+    this.#signingKeys = init.signingKeys;
+    this.#legacyMode = init.legacyMode;
+    this.drills = new Drills(init.drills, () => this.#emit());
+    this.#buckets = {
+      token: new TokenBucket(init.rateLimits.token.policy, init.rateLimits.token.state),
+      management: new TokenBucket(init.rateLimits.management.policy, init.rateLimits.management.state),
+    };
+    this.clock.subscribe(() => this.#emit());
+  }
+
+  /** `https://{domain}/`, the `iss` of every token this tenant signs. */
+  get issuer(): string {
+    return `https://${this.domain}/`;
+  }
+
+  /** `https://{domain}/api/v2/`, the Management API's identifier and token audience. */
+  get managementAudience(): string {
+    return managementAudience(this.domain);
+  }
+
+  /** Copies of the applications, in creation order. */
+  get applications(): Application[] {
+    return structuredClone(this.#records.applications);
+  }
+
+  /** Copies of the client grants, in creation order. */
+  get clientGrants(): ClientGrant[] {
+    return structuredClone(this.#records.clientGrants);
+  }
+
+  /** A copy of the Management API resource server. */
+  get managementApi(): ResourceServer {
+    return structuredClone(this.#managementApiRecord());
+  }
+
+  /** A copy of the legacy Global Client (id and base64 secret). */
+  get globalClient(): GlobalClient {
+    return { ...this.#records.globalClient };
+  }
+
+  /** True while the tenant behaves "before the change" and accepts old explorer tokens. */
+  get legacyMode(): boolean {
+    return this.#legacyMode;
+  }
+
+  /** The key new tokens are signed with (the newest one). */
+  get signingKey(): SigningKey {
+    return this.#signingKeys[this.#signingKeys.length - 1]!;
+  }
+
+  /** All signing keys, oldest first. */
+  get signingKeys(): readonly SigningKey[] {
+    return [...this.#signingKeys];
+  }
+
+  /** The JSON Web Key Set served at `/.well-known/jwks.json`. */
+  jwks(): ReturnType<typeof jwksDocument> {
+    return jwksDocument(this.#signingKeys);
+  }
+
+  /** One application by id (a copy), or `undefined`. */
+  application(clientId: string): Application | undefined {
+    const found = this.#records.applications.find((app) => app.client_id === clientId);
+    return found === undefined ? undefined : structuredClone(found);
+  }
+
+  /** Creates an application (same rules as `POST /api/v2/clients`); it gets a fresh id and secret. */
+  createApplication(input: NewApplication): Result<Application, 'invalid_body'> {
+    return this.mutate((records) => createApplication(records, input));
+  }
+
+  /**
+   * Authorizes an application for an API with some scopes: creates a client grant (same rules as
+   * `POST /api/v2/client-grants`). `audience` defaults to the Management API.
+   */
+  authorize(clientId: string, scopes: readonly string[], audience: string = this.managementAudience): Result<ClientGrant, CreateGrantError> {
+    return this.mutate((records) => createClientGrant(records, { client_id: clientId, audience, scope: [...scopes] }));
+  }
+
+  /** Replaces the scopes of a grant. */
+  updateGrant(grantId: string, scopes: readonly string[]): Result<ClientGrant, 'invalid_body' | 'inexistent_client_grant'> {
+    return this.mutate((records) => updateClientGrant(records, grantId, { scope: [...scopes] }));
+  }
+
+  /** Deletes a grant: no new tokens for that application and API; issued ones live on until `exp`. */
+  revokeGrant(grantId: string): Result<ClientGrant, 'inexistent_client_grant'> {
+    return this.mutate((records) => deleteClientGrant(records, grantId));
+  }
+
+  /** Gives an application a new secret; the old one stops working at once. */
+  rotateClientSecret(clientId: string): Result<Application, 'inexistent_client'> {
+    return this.mutate((records) => rotateClientSecret(records, clientId));
+  }
+
+  /** Switches legacy mode ("before the change") on or off. */
+  setLegacyMode(on: boolean): void {
+    this.#legacyMode = on === true;
+    this.#emit();
+  }
+
+  /** Gives the Global Client a new random secret; every old explorer token stops verifying. */
+  rotateGlobalSecret(): GlobalClient {
+    this.#records.globalClient = { ...this.#records.globalClient, client_secret: newGlobalSecret() };
+    this.#emit();
+    return this.globalClient;
+  }
+
+  /**
+   * Runs an operation on the records and announces the change if it succeeded. The tenant's own
+   * routes and methods go through here; lesson code should prefer the named methods.
+   */
+  mutate<T, C extends TenantErrorCode>(operation: (records: TenantRecords) => Result<T, C>): Result<T, C> {
+    const result = operation(this.#records);
+    if (result.ok) this.#emit();
+    return result;
+  }
+
+  /** Read-only access to the live records for the tenant's own routes (do not modify). */
+  get records(): Readonly<TenantRecords> {
+    return this.#records;
+  }
+
+  /** The audience the Management API accepts now (a drill may misconfigure it). */
+  verificationAudience(): string {
+    const identifier = this.#managementApiRecord().identifier;
+    return this.drills.wrongAudience ? identifier.replace(/\/$/, '') : identifier;
+  }
+
+  /** The time the Management API checks tokens against (tenant time plus any clock-skew drill). */
+  verificationDate(): Date {
+    return new Date(this.clock.now() + this.drills.clockSkewSeconds * 1000);
+  }
+
+  /** Counts one request against a rate limit (or refuses it while the drill is on). */
+  takeRateLimit(kind: RateLimitKind): RateLimitDecision {
+    const bucket = this.#buckets[kind];
+    return this.drills.rateLimited ? bucket.refuse(this.clock.now()) : bucket.take(this.clock.now());
+  }
+
+  /** Fills both rate-limit buckets again. */
+  resetRateLimits(): void {
+    for (const bucket of Object.values(this.#buckets)) bucket.refillCompletely(this.clock.now());
+  }
+
+  /** @internal The rate-limit buckets' policies and state, for `toJSON`. */
+  rateLimitState(): TenantInit['rateLimits'] {
+    return {
+      token: { policy: { ...this.#buckets.token.policy }, state: this.#buckets.token.toJSON() },
+      management: { policy: { ...this.#buckets.management.policy }, state: this.#buckets.management.toJSON() },
+    };
+  }
+
+  /**
+   * Calls `listener` after every change worth saving (records, legacy mode, drills, clock).
+   * Returns an unsubscribe function. A listener that throws is reported, not propagated, so a
+   * broken persistence hook can never break a request.
+   */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * The whole state as a versioned plain object (private keys included: it is a sandbox), for
+   * `JSON.stringify` and {@link restoreTenant}.
+   */
+  toJSON(): TenantSnapshot {
+    return takeSnapshot(this);
+  }
+
+  #managementApiRecord(): ResourceServer {
+    const audience = managementAudience(this.domain);
+    return this.#records.resourceServers.find((server) => server.identifier === audience) ?? this.#records.resourceServers[0]!;
+  }
+
+  #emit(): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener();
+      } catch (cause) {
+        console.error('[tenant] an onChange listener threw; the change itself was applied.', cause);
+      }
+    }
+  }
+}

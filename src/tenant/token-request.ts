@@ -1,0 +1,100 @@
+import { base64ToBytes } from './base64.ts';
+import type { AuthApiErrorCode } from './error-responses.ts';
+import type { RequestBody } from './read-body.ts';
+import { TenantError } from './tenant-error.ts';
+
+/** A client-credentials request after parsing, before anything is checked against the tenant. */
+export interface ClientCredentialsRequest {
+  readonly clientId: string;
+  /** Undefined when the caller sent no secret at all. */
+  readonly clientSecret: string | undefined;
+  /** How the secret arrived. */
+  readonly authMethod: 'client_secret_basic' | 'client_secret_post' | 'none';
+  readonly audience: string | undefined;
+  /** Undefined or empty: every scope of the grant. */
+  readonly scope: string | undefined;
+}
+
+// Parameters read from the body; anything else (e.g. `organization`) is ignored, as Auth0 does for
+// parameters a grant does not use.
+const PARAMETERS = ['grant_type', 'client_id', 'client_secret', 'audience', 'scope', 'client_assertion', 'client_assertion_type'] as const;
+type Parameter = (typeof PARAMETERS)[number];
+
+type ParseError = TenantError<AuthApiErrorCode>;
+
+/**
+ * Turns a `/oauth/token` body and its `Authorization` header into a {@link ClientCredentialsRequest},
+ * refusing duplicated, mistyped or missing parameters, unsupported grant types and ambiguous
+ * client authentication.
+ */
+export function parseTokenRequest(body: RequestBody, authorization: string | null): ClientCredentialsRequest | ParseError {
+  const params = body.kind === 'form' ? fromForm(body.params) : fromJson(body.value);
+  if (params instanceof TenantError) return params;
+
+  const grantType = params.get('grant_type');
+  if (grantType === undefined || grantType === '') return new TenantError('missing_parameter', { name: 'grant_type' });
+  if (grantType !== 'client_credentials') return new TenantError('unsupported_grant_type', { grantType: grantType.slice(0, 200) });
+  if (params.has('client_assertion') || params.has('client_assertion_type')) return new TenantError('unsupported_client_assertion');
+
+  const basic = parseBasic(authorization);
+  if (basic instanceof TenantError) return basic;
+  const bodyId = params.get('client_id');
+  const bodySecret = params.get('client_secret');
+  if (basic !== undefined) {
+    if (bodySecret !== undefined) return new TenantError('multiple_client_auth');
+    if (bodyId !== undefined && bodyId !== basic.clientId) return new TenantError('client_id_mismatch');
+    return { ...basic, authMethod: 'client_secret_basic', audience: params.get('audience'), scope: params.get('scope') };
+  }
+  if (bodyId === undefined || bodyId === '') return new TenantError('missing_parameter', { name: 'client_id' });
+  return {
+    clientId: bodyId,
+    clientSecret: bodySecret,
+    authMethod: bodySecret === undefined ? 'none' : 'client_secret_post',
+    audience: params.get('audience'),
+    scope: params.get('scope'),
+  };
+}
+
+function fromForm(form: URLSearchParams): Map<Parameter, string> | ParseError {
+  const params = new Map<Parameter, string>();
+  for (const name of PARAMETERS) {
+    const values = form.getAll(name);
+    if (values.length > 1) return new TenantError('duplicate_parameter', { name });
+    if (values.length === 1) params.set(name, values[0]!);
+  }
+  return params;
+}
+
+function fromJson(value: unknown): Map<Parameter, string> | ParseError {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return new TenantError('body_not_object', { found: value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value });
+  }
+  const params = new Map<Parameter, string>();
+  for (const name of PARAMETERS) {
+    if (!Object.hasOwn(value, name)) continue;
+    const raw = (value as Record<string, unknown>)[name];
+    if (typeof raw !== 'string') return new TenantError('invalid_parameter', { name });
+    params.set(name, raw);
+  }
+  return params;
+}
+
+/** Reads `Authorization: Basic base64(urlencode(id):urlencode(secret))` (RFC 6749 §2.3.1). */
+function parseBasic(header: string | null): { clientId: string; clientSecret: string } | undefined | ParseError {
+  if (header === null) return undefined;
+  const match = /^basic\s+(.*)$/i.exec(header.trim());
+  // Another scheme (a Bearer token sent by mistake) is not client authentication: ignore it.
+  if (match === null) return undefined;
+  try {
+    const bytes = base64ToBytes(match[1]!.trim());
+    if (bytes === undefined) return new TenantError('malformed_basic_auth');
+    const decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const colon = decoded.indexOf(':');
+    if (colon <= 0) return new TenantError('malformed_basic_auth');
+    const clientId = decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' '));
+    const clientSecret = decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' '));
+    return { clientId, clientSecret };
+  } catch {
+    return new TenantError('malformed_basic_auth');
+  }
+}
