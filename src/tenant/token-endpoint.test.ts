@@ -1,0 +1,195 @@
+import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { requestToken, START_SECONDS, useTenantServer } from './test-tenant.ts';
+
+const tenant = useTenantServer();
+
+function tokenUrl(): string {
+  return `https://${tenant().domain}/oauth/token`;
+}
+
+function form(fields: Record<string, string>, init: RequestInit = {}): Promise<Response> {
+  return fetch(tokenUrl(), {
+    method: 'POST',
+    ...init,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(init.headers as Record<string, string> | undefined) },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+function basic(id: string, secret: string): string {
+  return `Basic ${btoa(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`)}`;
+}
+
+describe('POST /oauth/token', () => {
+  it('issues an RS256 Management API token for an authorized application (JSON body)', async () => {
+    const response = await requestToken(tenant());
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(Object.keys(body)).toEqual(['access_token', 'scope', 'expires_in', 'token_type']);
+    expect(body).toMatchObject({ scope: 'read:clients read:client_keys', expires_in: 86400, token_type: 'Bearer' });
+  });
+
+  it('signs tokens with the real header and claims, in the order real tokens show them', async () => {
+    const { access_token: token } = await (await requestToken(tenant())).json();
+    const { reporting } = tenant().seeded;
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'RS256', typ: 'JWT', kid: tenant().signingKey.kid });
+    const claims = decodeJwt(token);
+    expect(Object.keys(claims)).toEqual(['iss', 'sub', 'aud', 'iat', 'exp', 'scope', 'gty', 'azp']);
+    expect(claims).toEqual({
+      iss: 'https://acme.auth0.test/',
+      sub: `${reporting.client_id}@clients`,
+      aud: 'https://acme.auth0.test/api/v2/',
+      iat: START_SECONDS,
+      exp: START_SECONDS + 86400,
+      scope: 'read:clients read:client_keys',
+      gty: 'client-credentials',
+      azp: reporting.client_id,
+    });
+  });
+
+  it('issues tokens that verify against the published JWKS', async () => {
+    const { access_token: token } = await (await requestToken(tenant())).json();
+    const jwks = await (await fetch(`https://${tenant().domain}/.well-known/jwks.json`)).json();
+    const { createLocalJWKSet } = await import('jose');
+    const { payload } = await jwtVerify(token, createLocalJWKSet(jwks), { currentDate: tenant().clock.date(), issuer: tenant().issuer });
+    expect(payload.azp).toBe(tenant().seeded.reporting.client_id);
+  });
+
+  it('accepts a form-encoded body', async () => {
+    const { reporting } = tenant().seeded;
+    const response = await form({ grant_type: 'client_credentials', client_id: reporting.client_id, client_secret: reporting.client_secret, audience: tenant().managementAudience });
+    expect(response.status).toBe(200);
+  });
+
+  it('accepts the secret through HTTP Basic instead of the body', async () => {
+    const { reporting } = tenant().seeded;
+    const response = await form(
+      { grant_type: 'client_credentials', audience: tenant().managementAudience },
+      { headers: { authorization: basic(reporting.client_id, reporting.client_secret) } },
+    );
+    expect(response.status).toBe(200);
+    expect(decodeJwt((await response.json()).access_token).azp).toBe(reporting.client_id);
+  });
+
+  it('narrows the token to a requested subset of the granted scopes', async () => {
+    const response = await requestToken(tenant(), 'reporting', { scope: 'read:client_keys' });
+    const body = await response.json();
+    expect(body.scope).toBe('read:client_keys');
+    expect(decodeJwt(body.access_token).scope).toBe('read:client_keys');
+  });
+
+  it('sends no-store caching headers and rate-limit headers on success', async () => {
+    const response = await requestToken(tenant());
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('pragma')).toBe('no-cache');
+    expect(response.headers.get('x-ratelimit-limit')).toBe('30');
+    expect(response.headers.get('x-ratelimit-remaining')).toBe('29');
+    expect(response.headers.get('x-ratelimit-reset')).toBe(String(START_SECONDS + 1));
+  });
+
+  it('stops issuing tokens for an old secret once the secret is rotated', async () => {
+    const rotated = tenant().rotateClientSecret(tenant().seeded.reporting.client_id);
+    expect(rotated.ok).toBe(true);
+    const response = await requestToken(tenant());
+    expect(response.status).toBe(401);
+    if (!rotated.ok) return;
+    const again = await requestToken(tenant(), 'reporting', { client_secret: rotated.value.client_secret });
+    expect(again.status).toBe(200);
+  });
+});
+
+describe('POST /oauth/token errors from the reference table', () => {
+  const rows: Array<{ name: string; send: () => Promise<Response>; status: number; body: Record<string, string> }> = [
+    {
+      name: 'a wrong client secret is 401 access_denied Unauthorized',
+      send: () => requestToken(tenant(), 'reporting', { client_secret: 'wrong' }),
+      status: 401,
+      body: { error: 'access_denied', error_description: 'Unauthorized' },
+    },
+    {
+      name: 'an application without a client grant is 403 access_denied with the newest wording',
+      send: () => requestToken(tenant(), 'noGrant'),
+      status: 403,
+      body: { error: 'access_denied', error_description: 'Client "sbxNightlyBackup0000000000000002" is not authorized to access resource server "https://acme.auth0.test/api/v2/".' },
+    },
+    {
+      name: 'an application without the client_credentials grant type is 403 unauthorized_client with error_uri',
+      send: () => requestToken(tenant(), 'noClientCredentials'),
+      status: 403,
+      body: { error: 'unauthorized_client', error_description: "Grant type 'client_credentials' not allowed for the client.", error_uri: 'https://auth0.com/docs/clients/client-grant-types' },
+    },
+    {
+      name: 'an unknown audience is 403 Service not enabled within domain',
+      send: () => requestToken(tenant(), 'reporting', { audience: 'https://acme.auth0.test/api/v2' }),
+      status: 403,
+      body: { error: 'access_denied', error_description: 'Service not enabled within domain: https://acme.auth0.test/api/v2' },
+    },
+    {
+      name: 'a scope outside the grant is 403 Client has not been granted scopes',
+      send: () => requestToken(tenant(), 'reporting', { scope: 'read:clients delete:users create:clients' }),
+      status: 403,
+      body: { error: 'access_denied', error_description: 'Client has not been granted scopes: delete:users, create:clients' },
+    },
+    {
+      name: 'a missing client_id is 400 invalid_request',
+      send: () => requestToken(tenant(), 'reporting', { client_id: undefined }),
+      status: 400,
+      body: { error: 'invalid_request', error_description: 'Missing required parameter: client_id' },
+    },
+    {
+      name: 'a missing grant_type is 400 invalid_request',
+      send: () => requestToken(tenant(), 'reporting', { grant_type: undefined }),
+      status: 400,
+      body: { error: 'invalid_request', error_description: 'Missing required parameter: grant_type' },
+    },
+    {
+      name: 'a missing client_secret is 400 invalid_request',
+      send: () => requestToken(tenant(), 'reporting', { client_secret: undefined }),
+      status: 400,
+      body: { error: 'invalid_request', error_description: 'Missing required parameter: client_secret' },
+    },
+    {
+      name: 'a missing audience is 403 access_denied (the sandbox has no default audience)',
+      send: () => requestToken(tenant(), 'reporting', { audience: undefined }),
+      status: 403,
+      body: { error: 'access_denied', error_description: 'No audience parameter was provided, and no default audience has been configured' },
+    },
+    {
+      name: 'an unsupported grant type is 400 unsupported_grant_type',
+      send: () => requestToken(tenant(), 'reporting', { grant_type: 'password' }),
+      status: 400,
+      body: { error: 'unsupported_grant_type', error_description: 'Unsupported grant type: password' },
+    },
+    {
+      name: 'an unknown client is 401 invalid_client',
+      send: () => requestToken(tenant(), 'reporting', { client_id: 'nobody' }),
+      status: 401,
+      body: { error: 'invalid_client', error_description: 'Unknown client: nobody' },
+    },
+  ];
+
+  for (const row of rows) {
+    it(`answers: ${row.name}`, async () => {
+      const response = await row.send();
+      expect(response.status).toBe(row.status);
+      expect(await response.json()).toEqual(row.body);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('x-ratelimit-limit')).toBe('30');
+    });
+  }
+
+  it('answers 429 too_many_requests after the 30-request burst, and again after a second of tenant time', async () => {
+    for (let index = 0; index < 30; index += 1) expect((await requestToken(tenant(), 'reporting', { client_secret: 'wrong' })).status).toBe(401);
+    const limited = await requestToken(tenant());
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toEqual({
+      error: 'too_many_requests',
+      error_description: 'Too many requests. Check the X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset headers.',
+    });
+    expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
+    expect(limited.headers.get('x-ratelimit-reset')).toBe(String(START_SECONDS + 1));
+    tenant().clock.advance(1);
+    expect((await requestToken(tenant())).status).toBe(200);
+  });
+});
