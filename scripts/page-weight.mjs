@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Measures the JavaScript a page makes the reader download before they touch anything:
+// every script response until the network goes quiet, compressed with brotli (quality 11,
+// what a static host would serve). Usage: node scripts/page-weight.mjs http://127.0.0.1:4321/ [...more URLs]
+import { brotliCompressSync, constants } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { findChromium } from './find-chromium.mjs';
+
+/** @param {import('playwright-core').Browser} browser @param {string} url */
+export async function scriptBytesBeforeInteraction(browser, url) {
+  const page = await browser.newPage();
+  const scripts = new Map();
+  page.on('response', async (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    try {
+      const body = await response.body();
+      scripts.set(response.url(), body.length ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length : 0);
+    } catch {
+      // A response whose body is gone (e.g. a redirect) carries no script bytes.
+    }
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  // Inline scripts count too: they are part of the HTML but still JavaScript to parse.
+  const inline = await page.$$eval('script:not([src])', (nodes) => nodes.map((node) => node.textContent ?? ''));
+  await page.close();
+  const inlineBrotli = inline.reduce(
+    (sum, text) => sum + (text ? brotliCompressSync(Buffer.from(text), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length : 0),
+    0,
+  );
+  const files = [...scripts.entries()].map(([scriptUrl, brotli]) => ({ url: new URL(scriptUrl).pathname, brotli }));
+  const external = files.reduce((sum, file) => sum + file.brotli, 0);
+  return { url, external, inline: inlineBrotli, total: external + inlineBrotli, files };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const found = await findChromium();
+  if (!found) throw new Error('No Chromium: see scripts/find-chromium.mjs');
+  const browser = await chromium.launch({ executablePath: found.path, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  for (const url of process.argv.slice(2)) {
+    const result = await scriptBytesBeforeInteraction(browser, url);
+    console.log(`${url}: ${(result.total / 1024).toFixed(1)} KiB brotli JS (${result.external} B in ${result.files.length} files + ${result.inline} B inline)`);
+    for (const file of result.files) console.log(`    ${file.brotli} B  ${file.url}`);
+  }
+  await browser.close();
+}
