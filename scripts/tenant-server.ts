@@ -53,7 +53,7 @@ async function answer(tenant: Tenant, incoming: IncomingMessage, outgoing: Serve
     const request = new Request(url, {
       method,
       headers,
-      ...(body && method !== 'GET' && method !== 'HEAD' ? { body } : {}),
+      ...(body && method !== 'GET' && method !== 'HEAD' ? { body: new Uint8Array(body) } : {}),
     });
     const response = await handleTenantRequest(tenant, request);
     const payload = Buffer.from(await response.arrayBuffer());
