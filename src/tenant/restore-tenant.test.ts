@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { handleTenantRequest } from './handle-request.ts';
+import { restoreTenant } from './restore-tenant.ts';
+import { freshTenant, START } from './test-tenant.ts';
+import type { TenantSnapshot } from './tenant-snapshot.ts';
+import type { Tenant } from './tenant.ts';
+
+async function issue(tenant: Tenant): Promise<string> {
+  const { reporting } = tenant.seeded;
+  const response = await handleTenantRequest(tenant, new Request(`https://${tenant.domain}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ grant_type: 'client_credentials', client_id: reporting.client_id, client_secret: reporting.client_secret, audience: tenant.managementAudience }),
+  }));
+  return (await response.json()).access_token;
+}
+
+function withoutModulus(snapshot: TenantSnapshot): Record<string, unknown> {
+  const { n: _, ...rest } = snapshot.signingKeys[0]!.privateJwk;
+  return rest;
+}
+
+function list(tenant: Tenant, token: string): Promise<Response> {
+  return handleTenantRequest(tenant, new Request(`https://${tenant.domain}/api/v2/clients`, { headers: { authorization: `Bearer ${token}` } }));
+}
+
+describe('toJSON and restoreTenant', () => {
+  it('round-trips through JSON text: records, clock, drills, legacy mode and keys survive', async () => {
+    const original = await freshTenant();
+    const created = original.createApplication({ name: 'Kept Across Reloads', app_type: 'non_interactive' });
+    original.clock.advance(3600);
+    original.drills.set({ clockSkewSeconds: 5 });
+    original.setLegacyMode(true);
+    const token = await issue(original);
+
+    const { tenant, restored, problem } = await restoreTenant(JSON.stringify(original));
+    expect(restored).toBe(true);
+    expect(problem).toBeUndefined();
+    expect(tenant.toJSON()).toEqual(original.toJSON());
+    expect(tenant.application(created.ok ? created.value.client_id : '')?.name).toBe('Kept Across Reloads');
+    expect(tenant.clock.now()).toBe(START.getTime() + 3_600_000);
+    expect(tenant.clock.start).toBe(START.getTime());
+    expect(tenant.legacyMode).toBe(true);
+    expect((await list(tenant, token)).status).toBe(200);
+  });
+
+  it('produces a versioned plain object with the private key as a JWK', async () => {
+    const snapshot = (await freshTenant()).toJSON();
+    expect(snapshot).toMatchObject({ format: 'token-lab-tenant', version: 1, domain: 'acme.auth0.test' });
+    expect(snapshot.signingKeys[0]!.privateJwk).toHaveProperty('d');
+    expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot);
+  });
+
+  const corruptions: Array<[string, (snapshot: TenantSnapshot) => unknown, RegExp]> = [
+    ['text that is not JSON', () => '{"format": "token-lab-', /not valid JSON/],
+    ['null', () => null, /Expected type object but found type null/],
+    ['an array', () => [], /Expected type object but found type array/],
+    ['another format', (s) => ({ ...s, format: 'something-else' }), /^.*format: No enum match/],
+    ['a newer version', (s) => ({ ...s, version: 2 }), /version: Value 2 is greater than maximum 1/],
+    ['a missing field', (s) => { const { applications: _, ...rest } = s; return rest; }, /Missing required property: applications/],
+    ['an extra field', (s) => ({ ...s, admin: true }), /Additional properties not allowed: admin/],
+    ['a real-world domain', (s) => ({ ...s, domain: 'acme.auth0.com' }), /not a reserved/],
+    ['an application with a wrong type', (s) => ({ ...s, applications: [{ ...s.applications[0], grant_types: 'client_credentials' }] }), /applications\.0\.grant_types: Expected type array/],
+    ['duplicate client ids', (s) => ({ ...s, applications: [s.applications[0], s.applications[0]], clientGrants: [] }), /duplicate client_id/],
+    ['a grant for a missing application', (s) => ({ ...s, applications: s.applications.slice(1) }), /no application/],
+    ['a grant with an undefined scope', (s) => ({ ...s, clientGrants: [{ ...s.clientGrants[0]!, scope: ['read:everything'] }] }), /is not a scope of/],
+    ['a missing Management API', (s) => ({ ...s, resourceServers: [] }), /Management API is missing/],
+    ['no signing keys', (s) => ({ ...s, signingKeys: [] }), /at least one key/],
+    ['a key id that does not match the key', (s) => ({ ...s, signingKeys: [{ ...s.signingKeys[0]!, kid: 'forged' }] }), /key id does not match/],
+    ['a damaged private key', (s) => ({ ...s, signingKeys: [{ ...s.signingKeys[0]!, privateJwk: { ...s.signingKeys[0]!.privateJwk, p: 'AAAA', d: 'AAAA' } }] }), /signingKeys\.0: /],
+    ['a key without its modulus', (s) => ({ ...s, signingKeys: [{ ...s.signingKeys[0]!, privateJwk: withoutModulus(s) }] }), /signingKeys\.0: the key has no "n"/],
+    ['a global secret that is not base64', (s) => ({ ...s, globalClient: { ...s.globalClient, client_secret: '!!!!not base64 at all!!!!' } }), /not base64/],
+    ['an unknown drill', (s) => ({ ...s, drills: { ...s.drills, meteorStrike: true } }), /Additional properties not allowed: meteorStrike/],
+    ['a rate-limit bucket fuller than its limit', (s) => ({ ...s, rateLimits: { ...s.rateLimits, token: { ...s.rateLimits.token, state: { tokens: 999, updatedAt: 0 } } } }), /more requests left than the limit/],
+    ['a clock that is not a number', (s) => ({ ...s, clock: { start: 'yesterday', now: 0 } }), /clock\.start: Expected type number/],
+  ];
+
+  for (const [what, corrupt, reason] of corruptions) {
+    it(`refuses ${what} and starts a fresh seeded tenant instead`, async () => {
+      const snapshot = (await freshTenant()).toJSON();
+      const { tenant, restored, problem } = await restoreTenant(corrupt(structuredClone(snapshot)), { now: START });
+      expect(restored).toBe(false);
+      expect(problem).toMatch(/^\[tenant\] The saved tenant state was refused \(/);
+      expect(problem).toMatch(reason);
+      expect(tenant.applications.map((app) => app.name)).toContain('Reporting Service');
+      expect(tenant.signingKey.kid).not.toBe(snapshot.signingKeys[0]!.kid);
+    });
+  }
+
+  it('refuses state saved for another domain than the one asked for', async () => {
+    const { restored, problem, tenant } = await restoreTenant((await freshTenant()).toJSON(), { domain: 'globex.auth0.test' });
+    expect(restored).toBe(false);
+    expect(problem).toMatch(/saved for acme\.auth0\.test, not globex\.auth0\.test/);
+    expect(tenant.domain).toBe('globex.auth0.test');
+  });
+
+  it('refuses oversized text without parsing it', async () => {
+    const { restored, problem } = await restoreTenant(' '.repeat(2_000_001));
+    expect(restored).toBe(false);
+    expect(problem).toMatch(/larger than/);
+  });
+
+  it('notifies onChange listeners on every mutation so the site can persist', async () => {
+    const tenant = await freshTenant();
+    const seen: number[] = [];
+    tenant.onChange(() => seen.push(tenant.toJSON().applications.length));
+    tenant.createApplication({ name: 'One' });
+    tenant.clock.advance(10);
+    tenant.setLegacyMode(true);
+    tenant.rotateGlobalSecret();
+    expect(seen).toEqual([5, 5, 5, 5]);
+  });
+
+  it('keeps a broken onChange listener from breaking the mutation', async () => {
+    const tenant = await freshTenant();
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => { errors.push(args[0]); };
+    try {
+      tenant.onChange(() => { throw new Error('storage full'); });
+      expect(tenant.createApplication({ name: 'Still Created' }).ok).toBe(true);
+    } finally {
+      console.error = original;
+    }
+    expect(errors).toEqual(['[tenant] an onChange listener threw; the change itself was applied.']);
+  });
+});
