@@ -26,7 +26,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_261_129);
 const RUNS = 2_000;
 const ORIGIN = 'https://acme.auth0.test';
 const AUDIENCE = `${ORIGIN}/api/v2/`;
-// The largest limits a tenant snapshot accepts (restoreTenant refuses more), far above what a run sends.
+// Far above what a run sends, so requests reach the real logic; each property restores a snapshot of it.
 const GENEROUS = { limit: 1_000_000, perSecond: 1_000_000 };
 
 // ─── the response checker ────────────────────────────────────────────────────────────────────
