@@ -59,6 +59,7 @@ describe('createTenant', () => {
 
   it('refuses broken rate-limit options', async () => {
     await expect(createTenant({ rateLimits: { token: { limit: 0, perSecond: 1 } } })).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(createTenant({ rateLimits: { management: { limit: 2e9, perSecond: 1 } } })).rejects.toMatchObject({ code: 'invalid_argument' });
   });
 
   it('serves another domain through msw, and answers unknown paths there with a 404', async () => {

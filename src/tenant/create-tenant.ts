@@ -2,7 +2,7 @@ import { toEpochMs, VirtualClock } from './clock.ts';
 import { DEFAULT_DOMAIN, validateDomain } from './domain-name.ts';
 import { NO_DRILLS } from './drills.ts';
 import { managementResourceServer } from './management-scopes.ts';
-import { DEFAULT_RATE_LIMITS, type RateLimitPolicy } from './rate-limit.ts';
+import { DEFAULT_RATE_LIMITS, MAX_RATE_LIMIT, type RateLimitPolicy } from './rate-limit.ts';
 import { seedRecords, SEEDED_GLOBAL_CLIENT } from './seed.ts';
 import { generateSigningKey } from './signing-keys.ts';
 import { Tenant, type RateLimitKind } from './tenant.ts';
@@ -41,7 +41,7 @@ export async function createTenant(options: CreateTenantOptions = {}): Promise<T
   const rateLimits = { token: DEFAULT_RATE_LIMITS.token, management: DEFAULT_RATE_LIMITS.management, ...options.rateLimits };
   for (const [kind, policy] of Object.entries(rateLimits)) {
     if (!validPolicy(policy)) {
-      throw new TenantError('invalid_argument', { detail: `rateLimits.${kind} needs a whole "limit" of 1 or more and a positive "perSecond".` });
+      throw new TenantError('invalid_argument', { detail: `rateLimits.${kind} needs a whole "limit" from 1 to ${MAX_RATE_LIMIT} and a "perSecond" above 0, at most ${MAX_RATE_LIMIT}.` });
     }
   }
   // The one place the tenant reads the system time: the default start of a new tenant's clock.
@@ -65,5 +65,6 @@ export async function createTenant(options: CreateTenantOptions = {}): Promise<T
 }
 
 function validPolicy(policy: RateLimitPolicy): boolean {
-  return Number.isInteger(policy.limit) && policy.limit >= 1 && Number.isFinite(policy.perSecond) && policy.perSecond > 0;
+  return Number.isInteger(policy.limit) && policy.limit >= 1 && policy.limit <= MAX_RATE_LIMIT
+    && Number.isFinite(policy.perSecond) && policy.perSecond > 0 && policy.perSecond <= MAX_RATE_LIMIT;
 }

@@ -150,6 +150,15 @@ describe('handleTenantRequest', () => {
     expect(response.status).toBe(200);
   });
 
+  it('answers HEAD like GET without a body, as hapi does', async () => {
+    const authorized = await handleTenantRequest(tenant, api(`/api/v2/clients/${tenant.seeded.reporting.client_id}`, `Bearer ${token}`, { method: 'HEAD' }));
+    expect(authorized.status).toBe(200);
+    expect(await authorized.text()).toBe('');
+    const anonymous = await handleTenantRequest(tenant, api('/api/v2/clients', null, { method: 'HEAD' }));
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer');
+  });
+
   it('serves the JWKS with the signing key and no private members', async () => {
     const response = await handleTenantRequest(tenant, new Request(`${ORIGIN}/.well-known/jwks.json`));
     expect(response.status).toBe(200);

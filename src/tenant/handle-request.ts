@@ -40,9 +40,14 @@ export async function handleTenantRequest(tenant: Tenant, request: Request): Pro
 }
 
 async function route(tenant: Tenant, request: Request): Promise<Response> {
-  const url = new URL(request.url);
   const method = request.method.toUpperCase();
   if (method === 'OPTIONS') return emptyResponse(204, PREFLIGHT_HEADERS);
+  if (method === 'HEAD') {
+    // Like hapi: HEAD is GET without the body, so it is checked and counted the same way.
+    const answer = await route(tenant, new Request(request.url, { method: 'GET', headers: request.headers }));
+    return new Response(null, { status: answer.status, headers: answer.headers });
+  }
+  const url = new URL(request.url);
   const path = url.pathname;
   if (path === '/oauth/token' && method === 'POST') return handleTokenRequest(tenant, request);
   if (path === '/.well-known/jwks.json' && method === 'GET') return handleJwksRequest(tenant);

@@ -26,6 +26,9 @@ export interface RateLimitDecision {
   readonly reset: number;
 }
 
+/** Largest `limit` and `perSecond` a tenant accepts (and restores): enough to switch limiting off in practice. */
+export const MAX_RATE_LIMIT = 1_000_000_000;
+
 /** Defaults, see `assumptions.ts`: the token endpoint uses the free plan's real numbers. */
 export const DEFAULT_RATE_LIMITS: { readonly token: RateLimitPolicy; readonly management: RateLimitPolicy } = {
   token: { limit: 30, perSecond: 30 },

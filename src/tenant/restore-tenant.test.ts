@@ -44,6 +44,15 @@ describe('toJSON and restoreTenant', () => {
     expect((await list(tenant, token)).status).toBe(200);
   });
 
+  it('restores any tenant createTenant accepts, including raised rate limits', async () => {
+    const { createTenant } = await import('./create-tenant.ts');
+    const huge = { limit: 1_000_000_000, perSecond: 1_000_000_000 };
+    const original = await createTenant({ now: START, rateLimits: { token: huge, management: huge } });
+    const { restored, problem } = await restoreTenant(original.toJSON());
+    expect(problem).toBeUndefined();
+    expect(restored).toBe(true);
+  });
+
   it('produces a versioned plain object with the private key as a JWK', async () => {
     const snapshot = (await freshTenant()).toJSON();
     expect(snapshot).toMatchObject({ format: 'token-lab-tenant', version: 1, domain: 'acme.auth0.test' });

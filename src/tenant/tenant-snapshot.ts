@@ -3,7 +3,7 @@ import type { DrillSettings } from './drills.ts';
 import { APPLICATION_FIELD_SHAPES } from './application-shape.ts';
 import { type Application, type ClientGrant, type GlobalClient, type ResourceServer } from './model.ts';
 import type { Shape } from './payload-schema.ts';
-import type { BucketState, RateLimitPolicy } from './rate-limit.ts';
+import { MAX_RATE_LIMIT, type BucketState, type RateLimitPolicy } from './rate-limit.ts';
 import type { RateLimitKind, Tenant } from './tenant.ts';
 
 /** Marks a saved tenant so unrelated JSON in storage is recognised as such. */
@@ -71,8 +71,8 @@ const applicationShape = record({
 });
 
 const bucketShape = record({
-  policy: record({ limit: { type: 'integer', min: 1, max: 1_000_000 }, perSecond: { type: 'number', min: 0.001, max: 1_000_000 } }),
-  state: record({ tokens: { type: 'number', min: 0, max: 1_000_000 }, updatedAt: time }),
+  policy: record({ limit: { type: 'integer', min: 1, max: MAX_RATE_LIMIT }, perSecond: { type: 'number', min: Number.MIN_VALUE, max: MAX_RATE_LIMIT } }),
+  state: record({ tokens: { type: 'number', min: 0, max: MAX_RATE_LIMIT }, updatedAt: time }),
 });
 
 /** The shape a snapshot must have before its contents are checked for consistency. */
