@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { BLOCKED_GLOBALS, lockDownWorkerScope } from './worker-lockdown.ts';
+
+// A stand-in for a worker global: its methods live on prototypes, as in a browser.
+function fakeWorkerScope() {
+  const sent: unknown[] = [];
+  class EventTargetLike {}
+  class WorkerScopeLike extends EventTargetLike {
+    postMessage(message: unknown) { sent.push(message); }
+    importScripts() { return 'loaded'; }
+  }
+  const scope = Object.assign(new WorkerScopeLike(), { XMLHttpRequest: class {}, caches: { open() {} } }) as unknown as Record<string, unknown>;
+  return { scope, sent, prototype: WorkerScopeLike.prototype as unknown as Record<string, unknown> };
+}
+
+describe('lockDownWorkerScope', () => {
+  it('returns a working postMessage for the runtime', () => {
+    const { scope, sent } = fakeWorkerScope();
+    const post = lockDownWorkerScope(scope);
+    post({ type: 'done', id: '1' });
+    expect(sent).toEqual([{ type: 'done', id: '1' }]);
+  });
+
+  it('makes postMessage throw a clear message for learner code, even when called through the prototype', () => {
+    const { scope, prototype } = fakeWorkerScope();
+    const original = prototype.postMessage as (message: unknown) => void;
+    lockDownWorkerScope(scope);
+    expect(() => (scope.postMessage as (m: unknown) => void)('spam')).toThrow(/postMessage is reserved for the playground itself/);
+    expect(prototype.postMessage).toBeUndefined();
+    expect(original).toBeTypeOf('function'); // only the reference the runtime holds survives
+  });
+
+  it('makes importScripts throw a message that points at jose', () => {
+    const { scope } = fakeWorkerScope();
+    lockDownWorkerScope(scope);
+    expect(() => (scope.importScripts as () => void)()).toThrow("[playground] importScripts is not available here. The only library is jose: import { decodeJwt } from 'jose'.");
+  });
+
+  it('blocks other network APIs whether they are called or constructed', () => {
+    const { scope } = fakeWorkerScope();
+    lockDownWorkerScope(scope);
+    const XHR = scope.XMLHttpRequest as new () => unknown;
+    expect(() => new XHR()).toThrow(/XMLHttpRequest is not available\. Nothing leaves your browser here/);
+    expect(() => (scope.WebSocket as () => void)()).toThrow(/WebSocket is not available/);
+  });
+
+  it('does not let learner code put a blocked global back', () => {
+    const { scope } = fakeWorkerScope();
+    lockDownWorkerScope(scope);
+    expect(() => { 'use strict'; scope.importScripts = () => 'again'; }).toThrow(TypeError);
+  });
+
+  it('removes the cache storage, whose add() would fetch past the guard', () => {
+    const { scope } = fakeWorkerScope();
+    lockDownWorkerScope(scope);
+    expect(scope.caches).toBeUndefined();
+  });
+
+  it('names every blocked global in its message', () => {
+    for (const [name, message] of Object.entries(BLOCKED_GLOBALS)) {
+      expect(message.startsWith('[playground] ')).toBe(true);
+      expect(message.includes(name) || name === 'SharedWorker' || name === 'Worker').toBe(true);
+    }
+  });
+
+  it('refuses a scope that is not a worker', () => {
+    expect(() => lockDownWorkerScope({})).toThrow(/is it a worker/);
+  });
+});

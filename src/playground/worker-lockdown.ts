@@ -1,0 +1,66 @@
+/**
+ * Closes the doors of a worker scope that learner code must not use: other ways to reach the
+ * network than the guarded `fetch`, and `postMessage`, which only the runtime may use to talk to
+ * the page. The runtime keeps a private copy of `postMessage` before the door shuts.
+ *
+ * Code evaluated from a string (`eval`, `new Function`) can still call `import()` with a URL; only
+ * a Content-Security-Policy on the page can close that.
+ *
+ * @module
+ */
+
+const NETWORK = 'Nothing leaves your browser here: use fetch, which reaches the mocked tenant.';
+
+/** Globals replaced by a function that throws this message when called or constructed. */
+export const BLOCKED_GLOBALS: Readonly<Record<string, string>> = {
+  importScripts: "[playground] importScripts is not available here. The only library is jose: import { decodeJwt } from 'jose'.",
+  require: "[playground] require is not available in an ES module. Use import { … } from 'jose'.",
+  postMessage: '[playground] postMessage is reserved for the playground itself. Show values with console.log or export default.',
+  close: '[playground] close() is not available: the run ends by itself when your module has finished.',
+  XMLHttpRequest: `[playground] XMLHttpRequest is not available. ${NETWORK}`,
+  WebSocket: `[playground] WebSocket is not available. ${NETWORK}`,
+  WebSocketStream: `[playground] WebSocketStream is not available. ${NETWORK}`,
+  EventSource: `[playground] EventSource is not available. ${NETWORK}`,
+  WebTransport: `[playground] WebTransport is not available. ${NETWORK}`,
+  FontFace: `[playground] FontFace is not available. ${NETWORK}`,
+  Worker: '[playground] Starting another worker is not available in a playground.',
+  SharedWorker: '[playground] Starting another worker is not available in a playground.',
+};
+
+// Properties that would give back a network path without being called: set to undefined.
+const REMOVED_PROPERTIES = ['caches', 'fonts'];
+
+/** The runtime's private channel to the page, taken before learner code can touch the scope. */
+export type PostToPage = (message: unknown) => void;
+
+/**
+ * Locks a worker scope down and returns the original `postMessage`, bound to it. Blocked names
+ * are also deleted from the prototype chain, so `DedicatedWorkerGlobalScope.prototype.postMessage
+ * .call(self, …)` fails too.
+ */
+export function lockDownWorkerScope(scope: object): PostToPage {
+  const original = (scope as { postMessage?: unknown }).postMessage;
+  if (typeof original !== 'function') throw new Error('[playground] This scope has no postMessage; is it a worker?');
+  const post = original.bind(scope) as PostToPage;
+
+  for (const [name, message] of Object.entries(BLOCKED_GLOBALS)) {
+    removeFromPrototypes(scope, name);
+    const blocked = function blockedGlobal(): never {
+      throw new Error(message);
+    };
+    Object.defineProperty(blocked, 'name', { value: name });
+    Object.defineProperty(scope, name, { value: blocked, writable: false, configurable: false, enumerable: false });
+  }
+  for (const name of REMOVED_PROPERTIES) {
+    if (!(name in scope)) continue;
+    removeFromPrototypes(scope, name);
+    Object.defineProperty(scope, name, { value: undefined, writable: false, configurable: false });
+  }
+  return post;
+}
+
+function removeFromPrototypes(scope: object, name: string): void {
+  for (let prototype = Object.getPrototypeOf(scope); prototype && prototype !== Object.prototype; prototype = Object.getPrototypeOf(prototype)) {
+    if (Object.hasOwn(prototype, name)) Reflect.deleteProperty(prototype, name);
+  }
+}
