@@ -82,11 +82,14 @@ function fromJson(value: unknown): Map<Parameter, string> | ParseError {
 /** Reads `Authorization: Basic base64(urlencode(id):urlencode(secret))` (RFC 6749 §2.3.1). */
 function parseBasic(header: string | null): { clientId: string; clientSecret: string } | undefined | ParseError {
   if (header === null) return undefined;
-  const match = /^basic\s+(.*)$/i.exec(header.trim());
+  // `\s*` so a bare "Basic" with no credentials is refused as malformed, not mistaken for another scheme.
+  const match = /^basic(?:\s+(.*)|\s*)$/i.exec(header.trim());
   // Another scheme (a Bearer token sent by mistake) is not client authentication: ignore it.
   if (match === null) return undefined;
   try {
-    const bytes = base64ToBytes(match[1]!.trim());
+    const encoded = (match[1] ?? '').trim();
+    if (encoded === '') return new TenantError('malformed_basic_auth');
+    const bytes = base64ToBytes(encoded);
     if (bytes === undefined) return new TenantError('malformed_basic_auth');
     const decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     const colon = decoded.indexOf(':');
