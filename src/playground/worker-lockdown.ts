@@ -3,8 +3,9 @@
  * network than the guarded `fetch`, and `postMessage`, which only the runtime may use to talk to
  * the page. The runtime keeps a private copy of `postMessage` before the door shuts.
  *
- * Code evaluated from a string (`eval`, `new Function`) can still call `import()` with a URL; only
- * a Content-Security-Policy on the page can close that.
+ * Code compiled from a string (`eval`, `new Function`, `setTimeout('…')`) is blocked too: inside
+ * it, `import('https://…')` would escape the import rewrite. A Content-Security-Policy on the
+ * worker is the stronger lock; this one works even where the host sets no headers.
  *
  * @module
  */
@@ -44,12 +45,11 @@ export function lockDownWorkerScope(scope: object): PostToPage {
   const post = original.bind(scope) as PostToPage;
 
   for (const [name, message] of Object.entries(BLOCKED_GLOBALS)) {
-    removeFromPrototypes(scope, name);
     const blocked = function blockedGlobal(): never {
       throw new Error(message);
     };
     Object.defineProperty(blocked, 'name', { value: name });
-    Object.defineProperty(scope, name, { value: blocked, writable: false, configurable: false, enumerable: false });
+    defineLockedGlobal(scope, name, blocked);
   }
   for (const name of REMOVED_PROPERTIES) {
     if (!(name in scope)) continue;
@@ -57,6 +57,57 @@ export function lockDownWorkerScope(scope: object): PostToPage {
     Object.defineProperty(scope, name, { value: undefined, writable: false, configurable: false });
   }
   return post;
+}
+
+/**
+ * Defines a global the learner cannot replace or delete, with any copy on the prototype chain
+ * removed: `WorkerGlobalScope.prototype.fetch.call(self, …)` would otherwise skip the guard.
+ */
+export function defineLockedGlobal(scope: object, name: string, value: unknown): void {
+  removeFromPrototypes(scope, name);
+  Object.defineProperty(scope, name, { value, writable: false, configurable: false, enumerable: false });
+}
+
+/** A constructor that compiles code from strings, such as `Function`. */
+export interface CodeConstructor {
+  name: string;
+  prototype: object;
+}
+
+/** Function, AsyncFunction, GeneratorFunction and AsyncGeneratorFunction of the current realm. */
+export function functionConstructors(): CodeConstructor[] {
+  return [function () {}, async function () {}, function* () {}, async function* () {}].map((fn) => fn.constructor as CodeConstructor);
+}
+
+/**
+ * Stops code from being compiled from strings: `eval`, the four function constructors (reached
+ * through `Function` or any function's `.constructor`) and string handlers of `setTimeout` and
+ * `setInterval` all throw. `instanceof Function` keeps working.
+ */
+export function blockCodeFromStrings(scope: object, constructors: readonly CodeConstructor[] = functionConstructors()): void {
+  const message = '[playground] Running code from a string (eval, new Function, setTimeout with a string) is not available here; write the code directly.';
+  const blocker = (name: string) => {
+    const blocked = function blockedCompiler(): never {
+      throw new Error(message);
+    };
+    Object.defineProperty(blocked, 'name', { value: name });
+    return blocked;
+  };
+  for (const constructor of constructors) {
+    const blocked = blocker(constructor.name);
+    blocked.prototype = constructor.prototype;
+    Object.defineProperty(constructor.prototype, 'constructor', { value: blocked, writable: false, configurable: false });
+    if (constructor.name === 'Function') defineLockedGlobal(scope, 'Function', blocked);
+  }
+  defineLockedGlobal(scope, 'eval', blocker('eval'));
+  for (const name of ['setTimeout', 'setInterval'] as const) {
+    const timer = (scope as Record<string, unknown>)[name];
+    if (typeof timer !== 'function') continue;
+    defineLockedGlobal(scope, name, function guardedTimer(handler: unknown, ...rest: unknown[]) {
+      if (typeof handler !== 'function') throw new Error(message);
+      return timer.call(scope, handler, ...rest);
+    });
+  }
 }
 
 function removeFromPrototypes(scope: object, name: string): void {
