@@ -1,0 +1,188 @@
+/**
+ * The page side of a run: starts a fresh worker per run, forwards the worker's validated
+ * messages a few per frame, and ends the run on `done`, on Stop, on a crash, or when the
+ * wall-clock limit is reached, by terminating the worker, the one thing a runaway loop cannot
+ * ignore.
+ *
+ * @module
+ */
+import { parseWorkerMessage, type RunMessage, type WorkerMessage } from './protocol.ts';
+
+/** What the host needs of a Worker; an EventTarget fake satisfies it in tests. */
+export interface WorkerLike extends EventTarget {
+  postMessage(message: unknown): void;
+  terminate(): void;
+}
+
+/** How a run ended. */
+export type RunStatus = 'ok' | 'error' | 'timeout' | 'stopped' | 'crashed';
+
+/** The end of a run, with a sentence for the output panel. */
+export interface RunOutcome {
+  status: RunStatus;
+  durationMs: number;
+  message: string;
+  /** The first error the code reported, when `status` is `error`. */
+  error?: Extract<WorkerMessage, { type: 'error' }>;
+}
+
+/** A run as the page asks for it; the host adds the type and a fresh id. */
+export type RunRequest = Omit<RunMessage, 'type' | 'id'>;
+
+/** Options of {@link createRunner}. */
+export interface RunnerOptions {
+  /** Makes a new worker, e.g. `createRunWorker`. */
+  createWorker: () => WorkerLike;
+  /** Wall-clock limit of one run. */
+  timeLimitMs?: number;
+  /** Receives each validated message of the current run, in order. */
+  onMessage: (message: WorkerMessage) => void;
+  /** Runs a callback at the next frame; defaults to requestAnimationFrame (or a 16 ms timer). */
+  scheduleFrame?: (callback: () => void) => void;
+  /** Messages forwarded per frame, so a flood of output cannot freeze the page. */
+  messagesPerFrame?: number;
+  /** Messages kept per run; past it the rest is dropped with one notice. */
+  maxMessagesPerRun?: number;
+  now?: () => number;
+}
+
+/** A playground's runner: one run at a time. */
+export interface Runner {
+  /** Starts a run (stopping one in progress) and resolves when it has ended and its output has been forwarded. */
+  run(request: RunRequest): Promise<RunOutcome>;
+  /** Ends the current run at once, as the Stop button does. */
+  stop(): void;
+  /** Stops and refuses further runs (the playground left the page). */
+  dispose(): void;
+}
+
+interface ActiveRun {
+  id: string;
+  /** `dropOutput`: a newer run replaces this one, so its unforwarded output would only confuse. */
+  end: (status: RunStatus, detail?: string, dropOutput?: boolean) => void;
+}
+
+let runCounter = 0;
+
+/** Creates the runner of one playground. */
+export function createRunner(options: RunnerOptions): Runner {
+  const {
+    createWorker, onMessage, timeLimitMs = 5_000, messagesPerFrame = 50, maxMessagesPerRun = 2_000,
+    now = () => performance.now(),
+    scheduleFrame = typeof requestAnimationFrame === 'function' ? (callback) => requestAnimationFrame(() => callback()) : (callback) => setTimeout(callback, 16),
+  } = options;
+  let active: ActiveRun | null = null;
+  let disposed = false;
+
+  const run = (request: RunRequest): Promise<RunOutcome> => {
+    if (disposed) return Promise.reject(new Error('[playground] This playground was removed from the page; it cannot run code any more.'));
+    active?.end('stopped', undefined, true);
+    const id = `run-${++runCounter}-${Math.random().toString(36).slice(2, 10)}`;
+    const started = now();
+    const queue: WorkerMessage[] = [];
+    let received = 0;
+    let firstError: RunOutcome['error'];
+    let ended = false;
+    let flushing = false;
+    let finish: (() => void) | null = null;
+
+    return new Promise<RunOutcome>((resolve) => {
+      let worker: WorkerLike | null = null;
+      const flush = () => {
+        for (const message of queue.splice(0, messagesPerFrame)) onMessage(message);
+        if (queue.length > 0) scheduleFrame(flush);
+        else {
+          flushing = false;
+          finish?.();
+        }
+      };
+      const enqueue = (message: WorkerMessage) => {
+        queue.push(message);
+        if (!flushing) {
+          flushing = true;
+          scheduleFrame(flush);
+        }
+      };
+      const onWorkerMessage = (event: Event) => {
+        const message = parseWorkerMessage((event as MessageEvent).data);
+        if (ended || !message || message.id !== id) return;
+        received++;
+        if (message.type === 'error') firstError ??= message;
+        if (message.type === 'done') {
+          enqueue(message);
+          return end(firstError ? 'error' : 'ok');
+        }
+        if (received < maxMessagesPerRun) enqueue(message);
+        else if (received === maxMessagesPerRun) {
+          enqueue({ type: 'log', id, level: 'warn', values: [{ kind: 'string', value: `[playground] Output truncated: more than ${maxMessagesPerRun} messages in one run.` }] });
+        }
+      };
+      const onCrash = (event: Event) => {
+        event.preventDefault();
+        const detail = event.type === 'messageerror' ? 'a message from the code could not be read' : (event as ErrorEvent).message || 'the worker stopped unexpectedly';
+        end('crashed', detail);
+      };
+      const timer = setTimeout(() => end('timeout'), timeLimitMs);
+
+      const end = (status: RunStatus, detail?: string, dropOutput = false) => {
+        if (ended) return;
+        ended = true;
+        clearTimeout(timer);
+        if (worker) {
+          worker.removeEventListener('message', onWorkerMessage);
+          worker.removeEventListener('error', onCrash);
+          worker.removeEventListener('messageerror', onCrash);
+          worker.terminate();
+        }
+        if (active?.id === id) active = null;
+        const durationMs = Math.round(now() - started);
+        const outcome: RunOutcome = { status, durationMs, message: describeOutcome(status, durationMs, timeLimitMs, detail, firstError), ...(status === 'error' && firstError ? { error: firstError } : {}) };
+        // Output already received is forwarded before the outcome resolves, so the panel reads in order.
+        if (dropOutput) queue.length = 0;
+        finish = () => resolve(outcome);
+        if (!flushing || dropOutput) finish();
+      };
+
+      active = { id, end };
+      try {
+        worker = createWorker();
+      } catch (error) {
+        end('crashed', `the runtime could not start (${(error as Error)?.message ?? String(error)})`);
+        return;
+      }
+      worker.addEventListener('message', onWorkerMessage);
+      worker.addEventListener('error', onCrash);
+      worker.addEventListener('messageerror', onCrash);
+      worker.postMessage({ ...request, type: 'run', id } satisfies RunMessage);
+    });
+  };
+
+  return {
+    run,
+    stop: () => active?.end('stopped'),
+    dispose: () => {
+      disposed = true;
+      active?.end('stopped', undefined, true);
+    },
+  };
+}
+
+/** The sentence the output panel shows for an outcome. */
+export function describeOutcome(status: RunStatus, durationMs: number, timeLimitMs: number, detail?: string, error?: RunOutcome['error']): string {
+  switch (status) {
+    case 'ok': return `Finished in ${formatMs(durationMs)}.`;
+    case 'error': {
+      const where = error?.line ? ` (line ${error.line})` : '';
+      return `The code stopped with an error${where}: ${error?.name ?? 'Error'}: ${error?.message ?? ''}`.trimEnd();
+    }
+    case 'timeout': return `Stopped after ${formatMs(timeLimitMs)}: the code was still running (an endless loop, or a promise that never settles?).`;
+    case 'stopped': return `Stopped after ${formatMs(durationMs)}, as you asked.`;
+    case 'crashed': return `The run crashed: ${detail ?? 'the worker stopped unexpectedly'}. Too much memory is a common cause. Run again to start afresh.`;
+  }
+}
+
+function formatMs(ms: number): string {
+  if (ms < 1_000) return `${Math.round(ms)} ms`;
+  const seconds = Math.round(ms / 100) / 10;
+  return `${seconds} s`;
+}
