@@ -77,7 +77,7 @@ describe('createGuardedFetch', () => {
 
   it('records a failing fetch and rethrows it as a TypeError that keeps the cause', async () => {
     const { guarded, records } = setup(() => { throw new Error('offline'); });
-    const failure = await guarded(`https://${DOMAIN}/x`).catch((error: unknown) => error as Error);
+    const failure = (await guarded(`https://${DOMAIN}/x`).catch((error: unknown) => error)) as Error;
     expect(failure).toBeInstanceOf(TypeError);
     expect(failure.message).toBe(`[playground] The request to ${DOMAIN} failed: offline`);
     expect(failure.cause).toBeInstanceOf(Error);

@@ -36,7 +36,7 @@ function setup(options: { timeLimitMs?: number; messagesPerFrame?: number; maxMe
   return { runner, workers, received };
 }
 
-const log = (value: string) => ({ type: 'log', level: 'log', values: [{ kind: 'string', value }] }) as const;
+const log = (value: string): Omit<Extract<WorkerMessage, { type: 'log' }>, 'id'> => ({ type: 'log', level: 'log', values: [{ kind: 'string', value }] });
 
 beforeEach(() => {
   vi.useFakeTimers();
