@@ -14,6 +14,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4329);
 export default defineConfig({
   testDir: './e2e',
   forbidOnly: !!process.env.CI,
+  // Monaco and its TypeScript worker start slowly on a busy 2-core CI machine.
+  expect: { timeout: 10_000 },
   retries: process.env.CI ? 1 : 0,
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],

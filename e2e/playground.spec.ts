@@ -1,0 +1,172 @@
+import { expect, test } from '@playwright/test';
+import { editorReady, forbidOtherOrigins, openWithCode, playground, PLAYGROUND_PAGE } from './playground-helpers.ts';
+
+const GET_TOKEN = 'Get a token';
+const LIST_CLIENTS = 'List applications with the token';
+
+test.describe('a playground before it is used', () => {
+  test.use({ viewport: { width: 1000, height: 320 } });
+
+  test('shows the starter code as text at once and loads no editor code until it nears the viewport', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(PLAYGROUND_PAGE);
+    await page.waitForLoadState('networkidle');
+    const region = playground(page, GET_TOKEN);
+    await expect(region.getByText('grant_type: \'client_credentials\'')).toBeAttached();
+    expect(scripts.filter((path) => /monaco|editor\.api|mount-playground|ts\.worker/i.test(path))).toEqual([]);
+
+    const box = await region.locator('[data-editor]').boundingBox();
+    await region.scrollIntoViewIfNeeded();
+    await expect(region.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
+    // Monaco took over the same box: nothing below it moved.
+    const after = await region.locator('[data-editor]').boundingBox();
+    expect(after?.height).toBe(box?.height);
+  });
+});
+
+test.describe('running code', () => {
+  test('Run gets a token from the mocked tenant, shows it and the request, and nothing leaves the browser', async ({ page }) => {
+    const strays = forbidOtherOrigins(page);
+    await page.goto(PLAYGROUND_PAGE);
+    await editorReady(page, GET_TOKEN);
+    const region = playground(page, GET_TOKEN);
+    await region.getByRole('button', { name: 'Run' }).click();
+
+    const output = region.getByRole('log', { name: 'Output' });
+    await expect(output).toContainText('200 read:clients read:client_keys expires in 86400 s', { timeout: 15_000 });
+    await expect(output.getByRole('button', { name: /open the decoded view/ })).toBeVisible();
+
+    const requests = region.getByRole('region', { name: 'Requests' });
+    await expect(requests).toContainText('POST');
+    await expect(requests).toContainText('https://acme.auth0.test/oauth/token');
+    await expect(requests).toContainText('200');
+    await requests.locator('summary').first().click();
+    await expect(requests.locator('.tl-secret').first()).toContainText('secret');
+    expect(strays).toEqual([]);
+  });
+
+  test('the token chip opens a decoded view with explained claims and a countdown', async ({ page }) => {
+    await page.goto(PLAYGROUND_PAGE);
+    await editorReady(page, GET_TOKEN);
+    const region = playground(page, GET_TOKEN);
+    await region.getByRole('button', { name: 'Run' }).click();
+    const chip = region.getByRole('button', { name: /open the decoded view/ });
+    await chip.click();
+    await expect(chip).toHaveAttribute('aria-expanded', 'true');
+    const decoded = region.getByRole('group', { name: 'Decoded token' });
+    await expect(decoded).toContainText(/Expires in (1 d|23 h)/);
+    await expect(decoded.getByRole('row', { name: /sub/ })).toContainText('@clients');
+    await expect(decoded.getByRole('row', { name: /^exp/ })).toContainText('Client-credentials tokens for the Management API last 24 hours');
+  });
+
+  test('Ctrl+Enter in the editor runs the code', async ({ page }) => {
+    await page.goto(PLAYGROUND_PAGE);
+    await editorReady(page, GET_TOKEN);
+    const region = playground(page, GET_TOKEN);
+    await region.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Enter');
+    await expect(region.getByRole('log', { name: 'Output' })).toContainText('200 read:clients');
+  });
+
+  test('a runtime error names the line in the TypeScript source and marks it in the editor', async ({ page }) => {
+    await openWithCode(page, 'get-token', "const answer: number = 42;\n\nthrow new Error(`broken on purpose ${answer}`);\n");
+    await editorReady(page, GET_TOKEN);
+    const region = playground(page, GET_TOKEN);
+    await region.getByRole('button', { name: 'Run' }).click();
+    await expect(region.getByRole('log', { name: 'Output' })).toContainText(/Error \(line 3[^)]*\): broken on purpose 42/);
+    await expect(region.locator('.monaco-editor .squiggly-error')).toHaveCount(1);
+  });
+
+  test('a syntax error is reported with its line and nothing runs', async ({ page }) => {
+    await openWithCode(page, 'get-token', "console.log('first');\nconst = 5;\n");
+    await editorReady(page, GET_TOKEN);
+    const region = playground(page, GET_TOKEN);
+    await region.getByRole('button', { name: 'Run' }).click();
+    const output = region.getByRole('log', { name: 'Output' });
+    await expect(output).toContainText(/SyntaxError \(line 2/);
+    await expect(output).not.toContainText('first');
+  });
+});
+
+test.describe('keeping code', () => {
+  test('edits survive a reload and Reset brings back the starting code', async ({ page }) => {
+    await page.goto(PLAYGROUND_PAGE);
+    await editorReady(page, GET_TOKEN);
+    const region = playground(page, GET_TOKEN);
+    await region.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type("\nconsole.log('kept across reloads');\n");
+    await page.waitForTimeout(600); // the save is debounced
+    await page.reload();
+    await editorReady(page, GET_TOKEN);
+    await expect(region.locator('.monaco-editor')).toContainText('kept across reloads');
+
+    await region.getByRole('button', { name: 'Reset' }).click();
+    await expect(region.locator('.monaco-editor')).not.toContainText('kept across reloads');
+    await page.reload();
+    await editorReady(page, GET_TOKEN);
+    await expect(region.locator('.monaco-editor')).not.toContainText('kept across reloads');
+  });
+
+  test('a damaged saved copy gives a notice and the starting code, not a broken page', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('token-lab:playground:get-token', '{"v":1,"code":'));
+    await page.goto(PLAYGROUND_PAGE);
+    await editorReady(page, GET_TOKEN);
+    const region = playground(page, GET_TOKEN);
+    await expect(region.getByRole('alert')).toContainText('could not be read');
+    await expect(region.locator('.monaco-editor')).toContainText('client_credentials');
+    await region.getByRole('button', { name: 'Run' }).click();
+    await expect(region.getByRole('log', { name: 'Output' })).toContainText('200 read:clients');
+  });
+
+  test('Share makes a link that reopens the page with the same code in that playground', async ({ page, browser }) => {
+    await page.goto(PLAYGROUND_PAGE);
+    await editorReady(page, GET_TOKEN);
+    const region = playground(page, GET_TOKEN);
+    await region.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type("\nconsole.log('sent to a colleague');\n");
+    await region.getByRole('button', { name: 'Share' }).click();
+    const link = await region.getByRole('textbox', { name: 'Share link' }).inputValue();
+    expect(link).toContain('#pg.get-token=');
+
+    // A colleague's browser: no saved edits, only the link.
+    const colleague = await browser.newContext();
+    const other = await colleague.newPage();
+    await other.goto(link.replace(/^https?:\/\/[^/]+/, test.info().project.use.baseURL ?? ''));
+    await editorReady(other, GET_TOKEN);
+    await expect(playground(other, GET_TOKEN).locator('.monaco-editor')).toContainText('sent to a colleague');
+    await expect(playground(other, LIST_CLIENTS).locator('.monaco-editor, [data-static]').first()).not.toContainText('sent to a colleague');
+    await colleague.close();
+  });
+
+  test('Export gives a Node script and a curl command that read the values from the environment', async ({ page }) => {
+    await page.goto(PLAYGROUND_PAGE);
+    await editorReady(page, GET_TOKEN);
+    const region = playground(page, GET_TOKEN);
+    await region.getByRole('button', { name: 'Export' }).click();
+    await expect(region).toContainText('Real client secrets belong on a server');
+    await expect(region).toContainText('process.env.AUTH0_CLIENT_SECRET');
+    await expect(region).toContainText('curl --request POST');
+    await expect(region.locator('[data-export]')).not.toContainText('NOT-A-REAL-SECRET');
+  });
+});
+
+test('two playgrounds on one page keep their own code, output and requests', async ({ page }) => {
+  await page.goto(PLAYGROUND_PAGE);
+  await editorReady(page, GET_TOKEN);
+  await editorReady(page, LIST_CLIENTS);
+  const first = playground(page, GET_TOKEN);
+  const second = playground(page, LIST_CLIENTS);
+  await second.getByRole('button', { name: 'Run' }).click();
+  await first.getByRole('button', { name: 'Run' }).click();
+
+  await expect(second.getByRole('log', { name: 'Output' })).toContainText('Reporting Service');
+  await expect(second.getByRole('region', { name: 'Requests' }).locator('li')).toHaveCount(2);
+  await expect(first.getByRole('log', { name: 'Output' })).toContainText('200 read:clients');
+  await expect(first.getByRole('region', { name: 'Requests' }).locator('li')).toHaveCount(1);
+  await expect(first.getByRole('log', { name: 'Output' })).not.toContainText('Reporting Service');
+});

@@ -1,0 +1,93 @@
+/**
+ * The page's one mocked tenant: restored from localStorage, served to every playground on the
+ * page through MSW's service worker, saved again whenever it changes.
+ *
+ * Requests from a playground's Web Worker reach the service worker too (a dedicated worker is
+ * controlled by its page's service worker), and MSW resolves them here, on the page.
+ */
+import { http, HttpResponse } from 'msw';
+import { setupWorker } from 'msw/browser';
+import { createTenant, restoreTenant, tenantHandlers, type Tenant } from '../tenant/index.ts';
+
+/** Where the tenant is kept between visits. */
+export const TENANT_STORAGE_KEY = 'token-lab:tenant';
+
+/** What starting the browser tenant gives back. */
+export interface BrowserTenant {
+  tenant: Tenant;
+  /** Set when saved state had to be thrown away (shown to the reader once). */
+  notice?: string;
+  /** Forget all changes and start from the seed. */
+  reset(): Promise<Tenant>;
+}
+
+let started: Promise<BrowserTenant> | undefined;
+
+/** Starts (once per page) the tenant and the service worker that serves it. */
+export function startBrowserTenant(): Promise<BrowserTenant> {
+  started ??= start();
+  return started;
+}
+
+async function start(): Promise<BrowserTenant> {
+  const saved = readSaved();
+  // Real time passes for the reader; lessons add virtual time on top with clock.advance().
+  const options = { clockSource: () => Date.now() };
+  const outcome = saved === null ? { tenant: await createTenant(options), restored: false } : await restoreTenant(saved, options);
+  let tenant = outcome.tenant;
+  const notice =
+    saved !== null && !outcome.restored
+      ? 'Your saved sandbox tenant could not be read, so it was reset to the starting data.'
+      : undefined;
+  if (notice) console.warn(outcome.problem ?? notice);
+
+  const persist = () => save(tenant);
+  let unsubscribe = tenant.onChange(persist);
+  persist();
+
+  const worker = setupWorker(...handlersFor(tenant));
+  await worker.start({ quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL.replace(/\/$/, '')}/mockServiceWorker.js` } });
+
+  return {
+    get tenant() {
+      return tenant;
+    },
+    ...(notice ? { notice } : {}),
+    async reset() {
+      unsubscribe();
+      tenant = await createTenant(options);
+      unsubscribe = tenant.onChange(persist);
+      persist();
+      worker.resetHandlers(...handlersFor(tenant));
+      return tenant;
+    },
+  };
+}
+
+function handlersFor(tenant: Tenant) {
+  return [
+    ...tenantHandlers(tenant),
+    // Belt and braces behind the worker's own fetch guard: a request to any other origin is
+    // answered with a network error here instead of leaving the browser.
+    http.all(
+      ({ request }) => new URL(request.url).origin !== self.location.origin,
+      () => HttpResponse.error(),
+    ),
+  ];
+}
+
+function readSaved(): string | null {
+  try {
+    return localStorage.getItem(TENANT_STORAGE_KEY);
+  } catch {
+    return null; // Storage disabled: the tenant simply lives for this page view.
+  }
+}
+
+function save(tenant: Tenant): void {
+  try {
+    localStorage.setItem(TENANT_STORAGE_KEY, JSON.stringify(tenant.toJSON()));
+  } catch (error) {
+    console.warn('[playground] could not save the sandbox tenant; changes last until you leave the page.', error);
+  }
+}

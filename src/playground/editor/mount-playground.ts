@@ -1,0 +1,338 @@
+/**
+ * Turns a server-rendered <token-lab-playground> into a live one: Monaco in place of the
+ * static code, a runner that executes the learner's TypeScript in a Web Worker against the
+ * page's mocked tenant, and the Output and Requests panels. Loaded on demand by the
+ * Playground component, never with the page.
+ */
+import { monaco, getTypeScriptWorker } from './monaco-core.ts';
+import { configureTypeScript } from './typescript-setup.ts';
+import { el } from './dom.ts';
+import { renderValue } from './render-value.ts';
+import { renderRequest } from './render-request.ts';
+import { tokenView } from './token-view.ts';
+import { readerContext } from './reader-app.ts';
+import { startBrowserTenant } from '../browser-tenant.ts';
+import { createRunner, type RunOutcome } from '../worker-host.ts';
+import { createRunWorker } from '../create-run-worker.ts';
+import type { WorkerMessage } from '../protocol.ts';
+import { loadCode, saveCode, clearCode, type CodeStorage } from '../code-store.ts';
+import { createShareUrl, readSharedCode } from '../share-link.ts';
+import { toCurlCommand, toNodeScript } from '../export-code.ts';
+import { transpileModel } from './transpile.ts';
+import { leaveEditorWithEscapeTab } from './keyboard-exit.ts';
+
+const SAVE_DELAY_MS = 400;
+const RUN_MARKER_OWNER = 'token-lab-run';
+
+/** What a mounted playground offers its element. */
+export interface MountedPlayground {
+  run(): Promise<void>;
+}
+
+/** Mounts one playground; resolves when the editor is ready to run code. */
+export async function mountPlayground(host: HTMLElement): Promise<MountedPlayground> {
+  const id = host.dataset.id!;
+  const timeLimitMs = Number(host.dataset.timeLimit) || 5000;
+  const ui = parts(host);
+  const starter = JSON.parse(ui.starter.textContent ?? '""') as string;
+
+  // Which code to show: a share link for this playground, then the reader's saved edits, then the starter.
+  const storage = browserStorage();
+  const shared = await readSharedCode(location.href, id);
+  const saved = loadCode(storage, id, starter);
+  const sharedCode = shared && 'code' in shared ? shared.code : undefined;
+  const notices = [shared && 'notice' in shared ? shared.notice : undefined, saved.notice].filter((notice): notice is string => Boolean(notice));
+  const initial = sharedCode ?? saved.code;
+  if (notices.length) showNotice(ui, notices.map(withoutPrefix).join(' '));
+  const store = (code: string) => {
+    const outcome = saveCode(storage, id, code, starter, Date.now());
+    if (!outcome.saved) showNotice(ui, withoutPrefix(outcome.notice));
+  };
+
+  configureTypeScript();
+  const model = monaco.editor.createModel(initial, 'typescript', monaco.Uri.parse(`file:///playgrounds/${id}.ts`));
+  const editor = monaco.editor.create(ui.editorBox, {
+    model,
+    theme: themeName(),
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 14,
+    lineHeight: 21,
+    padding: { top: 8, bottom: 8 },
+    scrollBeyondLastLine: false,
+    fixedOverflowWidgets: true,
+    tabSize: 2,
+    ariaLabel: `${ui.title}: code editor. Ctrl+Enter runs. Escape then Tab leaves the editor.`,
+  });
+  ui.staticCode.remove();
+  leaveEditorWithEscapeTab(editor, ui.toolbar, ui.output);
+  followSiteTheme();
+  if (sharedCode !== undefined) store(sharedCode);
+
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  model.onDidChangeContent(() => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => store(model.getValue()), SAVE_DELAY_MS);
+  });
+
+  const tenantReady = startBrowserTenant();
+  const runner = createRunner({
+    createWorker: createRunWorker,
+    timeLimitMs,
+    onMessage: (message) => show(message),
+  });
+
+  let requestCount = 0;
+  const run = async () => {
+    if (ui.run.disabled) return;
+    setRunning(true);
+    ui.output.replaceChildren();
+    ui.requestList.replaceChildren();
+    ui.requestsPlaceholder.hidden = true;
+    requestCount = 0;
+    monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, []);
+    setStatus('Running…');
+    try {
+      const { tenant, notice } = await tenantReady;
+      if (notice) showNotice(ui, notice);
+      const emitted = await transpileModel(getTypeScriptWorker, model);
+      if (emitted.syntaxError) {
+        showError(emitted.syntaxError.message, emitted.syntaxError.line, emitted.syntaxError.column, 'SyntaxError');
+        setStatus('Not run: fix the syntax error first.');
+        return;
+      }
+      const context = readerContext(tenant);
+      const outcome = await runner.run({
+        code: emitted.code,
+        ...(emitted.sourceMap ? { sourceMap: emitted.sourceMap } : {}),
+        context,
+        allowedHosts: [tenant.domain],
+      });
+      finish(outcome);
+    } catch (error) {
+      showError(error instanceof Error ? error.message : String(error));
+      setStatus('The run could not start.');
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  function show(message: WorkerMessage): void {
+    switch (message.type) {
+      case 'log': {
+        const line = el('div', { class: `tl-out tl-out-${message.level}` });
+        if (message.level === 'warn' || message.level === 'error') line.append(el('span', { class: 'tl-out-level' }, `${message.level}: `));
+        message.values.forEach((value, index) => {
+          if (index > 0) line.append(' ');
+          line.append(renderValue(value, openToken));
+        });
+        ui.output.append(line);
+        break;
+      }
+      case 'result':
+        if (message.value.kind !== 'undefined') {
+          ui.output.append(el('div', { class: 'tl-out tl-out-result' }, el('span', { class: 'tl-out-level' }, 'Returned: '), renderValue(message.value, openToken)));
+        }
+        break;
+      case 'request':
+        requestCount += 1;
+        ui.requestList.append(renderRequest(message.request, requestCount));
+        break;
+      case 'error':
+        showError(message.message, message.line, message.column, message.name);
+        break;
+      default:
+        break;
+    }
+  }
+
+  function finish(outcome: RunOutcome): void {
+    // Errors the code threw are already in the output; a run cut short says why there too.
+    if (outcome.status === 'timeout' || outcome.status === 'stopped' || outcome.status === 'crashed') {
+      ui.output.append(el('div', { class: 'tl-out tl-out-error' }, outcome.message));
+    }
+    setStatus(outcome.message);
+  }
+
+  function showError(message: string, line?: number, column?: number, name = 'Error'): void {
+    const where = line ? ` (line ${line}${column ? `, column ${column}` : ''})` : '';
+    ui.output.append(el('div', { class: 'tl-out tl-out-error' }, el('span', { class: 'tl-out-level' }, `${name}${where}: `), message));
+    if (line) {
+      const lineNumber = Math.min(Math.max(1, line), model.getLineCount());
+      monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, [
+        {
+          severity: monaco.MarkerSeverity.Error,
+          message: `${name}: ${message}`,
+          startLineNumber: lineNumber,
+          startColumn: column ?? 1,
+          endLineNumber: lineNumber,
+          endColumn: column ? column + 1 : model.getLineMaxColumn(lineNumber),
+        },
+      ]);
+      editor.revealLineInCenterIfOutsideViewport(lineNumber);
+    }
+  }
+
+  let tokenPanels = 0;
+  function openToken(raw: string, chip: HTMLButtonElement): void {
+    const open = chip.getAttribute('aria-expanded') === 'true';
+    const existing = chip.getAttribute('aria-controls');
+    if (open && existing) {
+      document.getElementById(existing)?.remove();
+      chip.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    const panelId = `pg-${id}-token-${++tokenPanels}`;
+    const now = () => {
+      // The tenant's clock, so a lesson's fast-forward shows in the countdown.
+      const ready = tenantSnapshot;
+      return ready ? ready.clock.now() : Date.now();
+    };
+    const panel = tokenView(raw, now, panelId);
+    chip.setAttribute('aria-controls', panelId);
+    chip.setAttribute('aria-expanded', 'true');
+    (chip.closest('.tl-out') ?? chip).after(panel);
+  }
+  let tenantSnapshot: Awaited<typeof tenantReady>['tenant'] | undefined;
+  void tenantReady.then((ready) => (tenantSnapshot = ready.tenant)).catch(() => undefined);
+
+  function setRunning(running: boolean): void {
+    ui.run.disabled = running;
+    ui.stop.disabled = !running;
+    host.toggleAttribute('data-running', running);
+  }
+
+  function setStatus(text: string): void {
+    ui.status.textContent = text;
+  }
+
+  // An action, not addCommand: Monaco's addCommand bindings are page-global, so with two
+  // playgrounds Ctrl+Enter would run the last one created whichever editor has focus.
+  editor.addAction({
+    id: 'token-lab.run',
+    label: 'Run the code',
+    keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+    run: () => void run(),
+  });
+  ui.run.addEventListener('click', () => void run());
+  ui.stop.addEventListener('click', () => runner.stop());
+  ui.reset.addEventListener('click', () => {
+    // An edit rather than setValue, so Ctrl+Z brings the reader's code back.
+    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: starter }], () => null);
+    clearTimeout(saveTimer);
+    clearCode(storage, id);
+    monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, []);
+    setStatus('Back to the starting code (Ctrl+Z in the editor undoes this).');
+  });
+  ui.share.addEventListener('click', () => void share());
+  ui.export.addEventListener('click', () => void exportCode());
+
+  async function share(): Promise<void> {
+    try {
+      const url = await createShareUrl(location.href, id, model.getValue());
+      let copied = false;
+      try {
+        await navigator.clipboard.writeText(url);
+        copied = true;
+      } catch {
+        // No clipboard permission: the field below still lets the reader copy it.
+      }
+      const field = el('input', { type: 'text', readonly: '', value: url, 'aria-label': 'Share link', class: 'tl-pg-share-url' });
+      ui.exportBox.replaceChildren(el('p', {}, copied ? 'Link copied. It reopens this page with your code in this playground:' : 'Copy this link; it reopens this page with your code in this playground:'), field);
+      ui.exportBox.hidden = false;
+      field.select();
+      setStatus(copied ? 'Share link copied.' : 'Share link ready.');
+    } catch (error) {
+      setStatus(error instanceof Error ? withoutPrefix(error.message) : 'Could not make a share link.');
+    }
+  }
+
+  async function exportCode(): Promise<void> {
+    const { tenant } = await tenantReady;
+    const context = readerContext(tenant);
+    const node = toNodeScript(model.getValue(), context);
+    const curl = toCurlCommand();
+    ui.exportBox.replaceChildren(
+      el('p', {}, 'Real client secrets belong on a server, in environment variables, never in a browser or a repository. Set AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET and AUTH0_AUDIENCE first.'),
+      exportBlock('Node script (save as get-token.mjs, run with node get-token.mjs)', node),
+      exportBlock('curl', curl),
+    );
+    ui.exportBox.hidden = false;
+    setStatus('Export ready below.');
+  }
+
+  function exportBlock(label: string, text: string): HTMLElement {
+    const copy = el('button', { type: 'button' }, `Copy ${label.split(' ')[0]}`);
+    copy.addEventListener('click', () => {
+      navigator.clipboard?.writeText(text).then(
+        () => setStatus('Copied.'),
+        () => setStatus('Copy failed: select the text and copy it by hand.'),
+      );
+    });
+    return el('div', { class: 'tl-pg-export-block' }, el('h4', {}, label), el('pre', { tabindex: '0' }, el('code', {}, text)), copy);
+  }
+
+  // Warm the TypeScript worker (libraries, jose's types) now, so the first Run is quick.
+  setStatus('Loading TypeScript…');
+  await transpileModel(getTypeScriptWorker, model).catch(() => undefined);
+  setStatus('Editor ready.');
+  return { run };
+}
+
+function parts(host: HTMLElement) {
+  const get = <T extends Element>(selector: string) => {
+    const found = host.querySelector<T>(selector);
+    if (!found) throw new Error(`[playground] the playground markup lacks ${selector}`);
+    return found;
+  };
+  return {
+    title: host.querySelector('h3')?.textContent ?? 'Playground',
+    toolbar: get<HTMLElement>('[role="toolbar"]'),
+    run: get<HTMLButtonElement>('[data-action="run"]'),
+    stop: get<HTMLButtonElement>('[data-action="stop"]'),
+    reset: get<HTMLButtonElement>('[data-action="reset"]'),
+    share: get<HTMLButtonElement>('[data-action="share"]'),
+    export: get<HTMLButtonElement>('[data-action="export"]'),
+    status: get<HTMLElement>('[data-status]'),
+    notice: get<HTMLElement>('[data-notice]'),
+    editorBox: get<HTMLElement>('[data-editor]'),
+    staticCode: get<HTMLElement>('[data-static]'),
+    output: get<HTMLElement>('[data-output]'),
+    requestList: get<HTMLOListElement>('[data-request-list]'),
+    requestsPlaceholder: get<HTMLElement>('[data-requests] .tl-pg-placeholder'),
+    exportBox: get<HTMLElement>('[data-export]'),
+    starter: get<HTMLScriptElement>('script[data-starter]'),
+  };
+}
+
+function browserStorage(): CodeStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null; // Storage blocked (some private modes): edits last for this page view.
+  }
+}
+
+// Readers see plain sentences; the [playground] prefix is for the console.
+function withoutPrefix(text: string): string {
+  return text.replace(/^\[playground\]\s*/, '');
+}
+
+function showNotice(ui: ReturnType<typeof parts>, text: string): void {
+  ui.notice.textContent = text;
+  ui.notice.hidden = false;
+}
+
+function themeName(): string {
+  return document.documentElement.dataset.theme === 'light' ? 'vs' : 'vs-dark';
+}
+
+let followingTheme = false;
+function followSiteTheme(): void {
+  if (followingTheme) return;
+  followingTheme = true;
+  new MutationObserver(() => monaco.editor.setTheme(themeName())).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-theme'],
+  });
+}
