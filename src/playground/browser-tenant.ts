@@ -19,6 +19,11 @@ export interface BrowserTenant {
   notice?: string;
   /** Forget all changes and start from the seed. */
   reset(): Promise<Tenant>;
+  /**
+   * Calls `listener` after every change to the tenant (records, clock, drills, legacy mode) and
+   * after a reset, so every widget on a page shows the same state. Returns an unsubscribe.
+   */
+  subscribe(listener: () => void): () => void;
 }
 
 let started: Promise<BrowserTenant> | undefined;
@@ -41,9 +46,13 @@ async function start(): Promise<BrowserTenant> {
       : undefined;
   if (notice) console.warn(outcome.problem ?? notice);
 
-  const persist = () => save(tenant);
-  let unsubscribe = tenant.onChange(persist);
-  persist();
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    save(tenant);
+    for (const listener of listeners) listener();
+  };
+  let unsubscribe = tenant.onChange(changed);
+  save(tenant);
 
   const worker = setupWorker(...handlersFor(tenant));
   await worker.start({ quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL.replace(/\/$/, '')}/mockServiceWorker.js` } });
@@ -56,10 +65,14 @@ async function start(): Promise<BrowserTenant> {
     async reset() {
       unsubscribe();
       tenant = await createTenant(options);
-      unsubscribe = tenant.onChange(persist);
-      persist();
+      unsubscribe = tenant.onChange(changed);
       worker.resetHandlers(...handlersFor(tenant));
+      changed();
       return tenant;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }
