@@ -41,7 +41,9 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // The built site, as a reader gets it; `npm test` builds before it runs e2e.
-    command: `astro preview --host 127.0.0.1 --port ${PORT}`,
+    // --ignore-lock: Astro allows one tracked preview per project; tests must not depend on whether
+    // a reader is also running `npm start`.
+    command: `astro preview --ignore-lock --host 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
