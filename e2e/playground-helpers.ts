@@ -18,7 +18,8 @@ export async function openWithCode(page: Page, id: string, code: string): Promis
 /** Waits until Monaco has replaced the static code in a playground. */
 export async function editorReady(page: Page, title: string): Promise<void> {
   const region = playground(page, title);
-  await region.scrollIntoViewIfNeeded();
+  // Scroll without Playwright's stability wait: the page may still be restoring its scroll position.
+  await region.evaluate((node) => node.scrollIntoView({ block: 'center' }));
   await expect(region.locator('.monaco-editor')).toBeVisible({ timeout: 45_000 });
   await expect(region.getByRole('status')).toHaveText(/Editor ready|Finished|Running/, { timeout: 45_000 });
 }

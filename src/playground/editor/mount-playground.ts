@@ -323,8 +323,15 @@ function showNotice(ui: ReturnType<typeof parts>, text: string): void {
   ui.notice.hidden = false;
 }
 
+// Monaco's stock themes with comments recoloured: vs-dark's green comments fail AA contrast.
+let themesDefined = false;
 function themeName(): string {
-  return document.documentElement.dataset.theme === 'light' ? 'vs' : 'vs-dark';
+  if (!themesDefined) {
+    themesDefined = true;
+    monaco.editor.defineTheme('token-lab-dark', { base: 'vs-dark', inherit: true, rules: [{ token: 'comment', foreground: 'A7B4A0' }], colors: {} });
+    monaco.editor.defineTheme('token-lab-light', { base: 'vs', inherit: true, rules: [{ token: 'comment', foreground: '2F6B2F' }], colors: {} });
+  }
+  return document.documentElement.dataset.theme === 'light' ? 'token-lab-light' : 'token-lab-dark';
 }
 
 let followingTheme = false;
