@@ -16,6 +16,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   // Monaco and its TypeScript worker start slowly on a busy 2-core CI machine.
   expect: { timeout: 10_000 },
+  timeout: 90_000,
   retries: process.env.CI ? 1 : 0,
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],

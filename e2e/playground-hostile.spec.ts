@@ -44,7 +44,6 @@ async function clickLatency(page: Page): Promise<number> {
 
 for (const snippet of SNIPPETS) {
   test(`a playground survives ${snippet.name}`, async ({ page }) => {
-    test.setTimeout(60_000);
     const strays = forbidOtherOrigins(page);
     await openWithCode(page, 'get-token', snippet.code);
     await editorReady(page, TITLE);
