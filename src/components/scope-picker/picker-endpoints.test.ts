@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { visibleClientFields } from '../../tenant/client-fields.ts';
+import { MANAGEMENT_ROUTES, MANAGEMENT_API_SCOPES } from '../../tenant/index.ts';
+import { displayPath, pickerEndpoints } from './picker-endpoints.ts';
+
+const endpoints = pickerEndpoints(MANAGEMENT_ROUTES, visibleClientFields);
+const byLabel = (label: string) => endpoints.find((endpoint) => endpoint.label === label);
+
+describe('pickerEndpoints', () => {
+  it('turns route patterns into the paths a reader types', () => {
+    expect(displayPath(/^\/api\/v2\/clients$/)).toBe('/api/v2/clients');
+    expect(displayPath(new RegExp('^/api/v2/client-grants/([^/]+)$'))).toBe('/api/v2/client-grants/{id}');
+  });
+
+  it('offers every sandbox route with the scopes the tenant checks', () => {
+    const sandbox = endpoints.filter((endpoint) => endpoint.inSandbox);
+    expect(sandbox).toHaveLength(MANAGEMENT_ROUTES.length);
+    expect(byLabel('GET /api/v2/client-grants')?.scopes).toEqual(['read:client_grants']);
+  });
+
+  it('gives the application-reading routes detail levels from the tenant\'s field lists', () => {
+    const levels = byLabel('GET /api/v2/clients')?.levels ?? [];
+    expect(levels.map((level) => level.value)).toEqual(['summary', 'configuration', 'secrets']);
+    expect(levels[1]?.scopes).toEqual(['read:clients', 'read:client_keys']);
+    expect(levels[2]?.scopes).toEqual(['read:client_keys']);
+    expect(byLabel('GET /api/v2/clients/{id}')?.levels).toHaveLength(3);
+  });
+
+  it('gives no levels to routes whose scope does not change the fields', () => {
+    expect(byLabel('POST /api/v2/clients')?.levels).toBeUndefined();
+  });
+
+  it('marks the common real endpoints as outside the sandbox, with scopes the sandbox knows', () => {
+    const known = new Set(MANAGEMENT_API_SCOPES.map((scope) => scope.value));
+    const real = endpoints.filter((endpoint) => !endpoint.inSandbox);
+    expect(real.length).toBeGreaterThan(0);
+    expect(real.flatMap((endpoint) => endpoint.scopes).every((scope) => known.has(scope))).toBe(true);
+  });
+
+  it('gives every row a distinct id', () => {
+    expect(new Set(endpoints.map((endpoint) => endpoint.id)).size).toBe(endpoints.length);
+  });
+});
