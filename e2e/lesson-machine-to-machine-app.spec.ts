@@ -1,0 +1,130 @@
+import { expect, test, type Page } from '@playwright/test';
+import { editorReady, forbidOtherOrigins, playground, PLAYGROUND_PAGE } from './playground-helpers.ts';
+
+const LESSON = '/lessons/machine-to-machine-app/';
+const APP_NAME = 'E2E Inventory Sync';
+
+function dashboard(page: Page) {
+  return page.getByRole('region', { name: /Auth0 Dashboard/ });
+}
+
+async function createApp(page: Page) {
+  const dash = dashboard(page);
+  await dash.getByLabel('Name').fill(APP_NAME);
+  await dash.getByRole('radio', { name: /Machine to Machine Applications/ }).check();
+  await dash.getByRole('button', { name: 'Create' }).click();
+  await expect(dash.getByText(/Created E2E Inventory Sync/)).toBeVisible({ timeout: 20_000 });
+}
+
+test.beforeEach(async ({ page }) => {
+  // Every test starts from the seeded tenant and the seeded playground app.
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('e2e-cleared')) {
+      localStorage.clear();
+      sessionStorage.setItem('e2e-cleared', '1');
+    }
+  });
+});
+
+test('creating an M2M app makes it the playgrounds\' app, and the banner can switch back', async ({ page }) => {
+  const strays = forbidOtherOrigins(page);
+  await page.goto(LESSON);
+  await createApp(page);
+  const dash = dashboard(page);
+  await expect(dash.getByRole('status').filter({ hasText: 'Your playgrounds now act as' })).toContainText(APP_NAME);
+  await expect(dash.getByRole('table', { name: 'Applications in the tenant' })).toContainText(APP_NAME);
+
+  const clientId = await page.evaluate(() => localStorage.getItem('token-lab:reader-app'));
+  expect(clientId).toMatch(/^\w{20,}$/);
+
+  await dash.getByRole('button', { name: 'Switch back to Reporting Service' }).click();
+  await expect(dash.getByText('Your playgrounds act as Reporting Service')).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('token-lab:reader-app'))).toBeNull();
+  expect(strays).toEqual([]);
+});
+
+test('a type other than Machine to Machine is explained, not created', async ({ page }) => {
+  await page.goto(LESSON);
+  const dash = dashboard(page);
+  await dash.getByRole('radio', { name: /Single Page Web Applications/ }).check();
+  await dash.getByRole('button', { name: 'Create' }).click();
+  await expect(dash.getByText(/pick Machine to Machine Applications/)).toBeVisible({ timeout: 20_000 });
+});
+
+test('authorize with filtered scopes creates a client grant, and the API Explorer gets a token', async ({ page }) => {
+  await page.goto(LESSON);
+  await createApp(page);
+  const dash = dashboard(page);
+
+  // The editor opened for the new app; filter and tick one scope.
+  await expect(dash.getByRole('heading', { name: `Scopes for ${APP_NAME}` })).toBeVisible();
+  await dash.getByLabel('Filter scopes').fill('read client');
+  await expect(dash.getByRole('checkbox', { name: /update:clients/ })).toBeHidden();
+  await dash.getByRole('checkbox', { name: /^read:clients / }).check();
+  await expect(dash.getByText('1 of 49 selected')).toBeVisible();
+  await dash.getByRole('button', { name: 'Update', exact: true }).click();
+
+  await expect(dash.getByText(`Client grant created: ${APP_NAME} may now get Management API tokens with 1 scope.`)).toBeVisible();
+  const grantJson = dash.locator('[data-grant-text]');
+  await expect(grantJson).toContainText('"audience": "https://acme.auth0.test/api/v2/"');
+  await expect(grantJson).toContainText('"read:clients"');
+  await expect(dash.getByRole('switch', { name: `${APP_NAME}: authorized` })).toHaveAttribute('aria-checked', 'true');
+
+  // Tabs: keyboard moves to the API Explorer tab.
+  await dash.getByRole('tab', { name: 'Machine to Machine Applications' }).focus();
+  await page.keyboard.press('ArrowRight');
+  const explorerTab = dash.getByRole('tab', { name: 'API Explorer' });
+  await expect(explorerTab).toBeFocused();
+  await expect(explorerTab).toHaveAttribute('aria-selected', 'true');
+  const panel = dash.getByRole('tabpanel', { name: 'API Explorer' });
+  await expect(panel).toBeVisible();
+  await expect(dash.getByRole('tabpanel', { name: 'Machine to Machine Applications' })).toBeHidden();
+
+  await expect(panel.getByLabel('Application')).toHaveValue(/\w{20,}/);
+  await expect(panel.getByRole('combobox', { name: 'Application' })).toContainText(APP_NAME);
+  const token = panel.getByLabel('Token', { exact: true });
+  await expect(token).toHaveValue(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/, { timeout: 20_000 });
+  await expect(panel).toContainText('"scope": "read:clients"');
+  await expect(panel.getByRole('button', { name: 'Copy token' })).toBeEnabled();
+
+  // The lifetime field is honest about the sandbox's fixed 24 hours.
+  const first = await token.inputValue();
+  await panel.getByLabel('Token Expiration (Seconds)').fill('3600');
+  await panel.getByRole('button', { name: 'Update & Regenerate Token' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'keeps every Management API token at 86,400 s' })).toBeVisible();
+  await expect(panel).toContainText('"expires_in": 86400');
+  await panel.getByLabel('Token Expiration (Seconds)').fill('0');
+  await panel.getByRole('button', { name: 'Update & Regenerate Token' }).click();
+  await expect(panel.getByText('Use 1 to 2,592,000 seconds')).toBeVisible();
+  expect(first.length).toBeGreaterThan(100);
+});
+
+test('switching an authorized app off deletes its grant', async ({ page }) => {
+  await page.goto(LESSON);
+  const dash = dashboard(page);
+  await dash.getByRole('tablist').scrollIntoViewIfNeeded();
+  const reporting = dash.getByRole('switch', { name: 'Reporting Service: authorized' });
+  await expect(reporting).toHaveAttribute('aria-checked', 'true', { timeout: 20_000 });
+  await reporting.click();
+  await expect(dash.getByText(/Grant deleted: Reporting Service gets no new Management API tokens/)).toBeVisible();
+  await expect(reporting).toHaveAttribute('aria-checked', 'false');
+});
+
+test('the playgrounds use the new app: its client_id is in the get-token request', async ({ page }) => {
+  await page.goto(LESSON);
+  await createApp(page);
+  const clientId = await page.evaluate(() => localStorage.getItem('token-lab:reader-app'));
+  const dash = dashboard(page);
+  await dash.getByRole('checkbox', { name: /^read:clients / }).check();
+  await dash.getByRole('button', { name: 'Update', exact: true }).click();
+  await expect(dash.getByText(/Client grant created/)).toBeVisible();
+
+  await page.goto(PLAYGROUND_PAGE);
+  await editorReady(page, 'Get a token');
+  const region = playground(page, 'Get a token');
+  await region.getByRole('button', { name: 'Run' }).click();
+  await expect(region.getByRole('log', { name: 'Output' })).toContainText('200 read:clients expires in 86400 s', { timeout: 20_000 });
+  const requests = region.getByRole('region', { name: 'Requests' });
+  await requests.locator('summary').first().click();
+  await expect(requests).toContainText(clientId!);
+});
