@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// Playground figures, measured in real Chromium against a built and served site:
+// - JS bytes (brotli) the page ships before anyone touches it, and after Monaco has loaded;
+// - time from the first click into the playground to an editor ready to run;
+// - Run → token on screen: median and p95 over N runs.
+// Usage: node scripts/measure-playground.mjs http://127.0.0.1:4321 [runs=20] [--json]
+import { brotliCompressSync, constants } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { findChromium } from './find-chromium.mjs';
+
+const PAGE = '/reference/playgrounds/';
+const TITLE = 'Get a token';
+const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+export async function measurePlayground(browser, origin, runs = 20) {
+  // A viewport too short to show the playground, so nothing loads before the click.
+  const context = await browser.newContext({ viewport: { width: 1200, height: 300 } });
+  const page = await context.newPage();
+  const scripts = [];
+  context.on('response', async (response) => {
+    const type = response.request().resourceType();
+    if (type !== 'script' && !response.url().endsWith('.js')) return;
+    try {
+      scripts.push({ url: new URL(response.url()).pathname, brotli: brotli(await response.body()), at: Date.now() });
+    } catch {
+      // Bodies of worker scripts are not always readable from the page's context.
+    }
+  });
+  await page.goto(origin + PAGE, { waitUntil: 'networkidle' });
+  const before = scripts.reduce((sum, s) => sum + s.brotli, 0);
+
+  const region = page.getByRole('region', { name: TITLE, exact: true });
+  const clicked = Date.now();
+  await region.locator('[data-static]').click();
+  await region.getByText('Editor ready').waitFor({ timeout: 60_000 });
+  const firstClickToReadyMs = Date.now() - clicked;
+  await page.waitForLoadState('networkidle');
+  const after = scripts.reduce((sum, s) => sum + s.brotli, 0);
+
+  const times = [];
+  const output = region.locator('[data-output]');
+  for (let i = 0; i < runs; i++) {
+    const start = Date.now();
+    await region.getByRole('button', { name: 'Run' }).click();
+    await output.getByRole('button', { name: /open the decoded view/ }).waitFor({ timeout: 30_000 });
+    times.push(Date.now() - start);
+    await region.getByRole('button', { name: 'Run' }).waitFor({ state: 'visible' });
+    await page.waitForFunction(() => !document.querySelector('token-lab-playground[data-running]'));
+  }
+  await context.close();
+  times.sort((a, b) => a - b);
+  const pick = (q) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
+  return {
+    page: PAGE,
+    jsBeforeInteractionBrotli: before,
+    jsAfterEditorBrotli: after,
+    onDemandBrotli: after - before,
+    firstClickToReadyMs,
+    runToToken: { runs, medianMs: pick(0.5), p95Ms: pick(0.95), minMs: times[0], maxMs: times.at(-1) },
+    largestScripts: scripts.sort((a, b) => b.brotli - a.brotli).slice(0, 6).map(({ url, brotli: size }) => ({ url, brotli: size })),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const origin = process.argv[2] ?? 'http://127.0.0.1:4321';
+  const runs = Number(process.argv[3] ?? 20);
+  const found = await findChromium();
+  if (!found) throw new Error('No Chromium: see scripts/find-chromium.mjs');
+  const browser = await chromium.launch({ executablePath: found.path, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const result = await measurePlayground(browser, origin, runs);
+  await browser.close();
+  if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
+  else {
+    const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+    console.log(`JS before interaction: ${kib(result.jsBeforeInteractionBrotli)} brotli`);
+    console.log(`JS after the editor loaded: ${kib(result.jsAfterEditorBrotli)} (on demand: ${kib(result.onDemandBrotli)})`);
+    console.log(`first click → editor ready: ${result.firstClickToReadyMs} ms`);
+    console.log(`Run → token (${runs} runs): median ${result.runToToken.medianMs} ms, p95 ${result.runToToken.p95Ms} ms`);
+    for (const script of result.largestScripts) console.log(`   ${kib(script.brotli)}  ${script.url}`);
+  }
+}
