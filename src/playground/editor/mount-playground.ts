@@ -272,10 +272,12 @@ export async function mountPlayground(host: HTMLElement): Promise<MountedPlaygro
     return el('div', { class: 'tl-pg-export-block' }, el('h4', {}, label), el('pre', { tabindex: '0' }, el('code', {}, text)), copy);
   }
 
-  // Warm the TypeScript worker (libraries, jose's types) now, so the first Run is quick.
-  setStatus('Loading TypeScript…');
-  await transpileModel(getTypeScriptWorker, model).catch(() => undefined);
   setStatus('Editor ready.');
+  // Warm the TypeScript worker (libraries, jose's types) in the background: the reader can type
+  // at once, and the first Run does not pay for loading the compiler.
+  void transpileModel(getTypeScriptWorker, model)
+    .catch(() => undefined)
+    .finally(() => host.setAttribute('data-typescript-ready', ''));
   return { run };
 }
 
