@@ -38,9 +38,11 @@ export async function mountExpiringToken(root: HTMLElement): Promise<void> {
   const issue = async () => {
     newToken.disabled = true;
     status.textContent = 'Requesting a token…';
-    const { client_id, client_secret } = SEEDED_CREDENTIALS.reporting;
     const tenant = browser.tenant;
-    const outcome = await requestToken(tenant.domain, { clientId: client_id, clientSecret: client_secret, audience: tenant.managementAudience });
+    // The current secret, not the seeded one: the leak drill on another page may have rotated it.
+    const app = tenant.application(SEEDED_CREDENTIALS.reporting.client_id);
+    const clientSecret = app?.client_secret ?? SEEDED_CREDENTIALS.reporting.client_secret;
+    const outcome = await requestToken(tenant.domain, { clientId: SEEDED_CREDENTIALS.reporting.client_id, clientSecret, audience: tenant.managementAudience });
     newToken.disabled = false;
     token = accessTokenOf(outcome);
     if (token === undefined) {

@@ -12,7 +12,7 @@ export function outcomeView(request: string, outcome: HttpOutcome): HTMLElement 
     'div',
     { class: `tl-outcome ${good ? 'tl-outcome-good' : 'tl-outcome-bad'}` },
     el('p', { class: 'tl-outcome-line' }, el('code', {}, request), ' → ', el('strong', {}, `${outcome.status} ${good ? '✓' : '✗'}`)),
-    outcome.body === null ? el('p', { class: 'tl-outcome-empty' }, '(no body)') : el('pre', { class: 'tl-outcome-body' }, bodyText(outcome.body)),
+    outcome.body === null ? el('p', { class: 'tl-outcome-empty' }, '(no body)') : el('pre', { class: 'tl-outcome-body', tabindex: '0', 'aria-label': `Response body of ${request}` }, bodyText(outcome.body)),
   );
 }
 

@@ -1,0 +1,106 @@
+/**
+ * The leak drill's moves, carried out on a tenant through its public methods and real HTTP:
+ * leak a token, apply one remedy, then try the leaked token and a new token request side by side.
+ * No DOM here, so every remedy's effect is checked against a real tenant in the unit tests.
+ */
+import type { Tenant } from '../../tenant/index.ts';
+import { accessTokenOf, callManagementApi, requestToken, type HttpOutcome } from '../tenant-widgets/tenant-http.ts';
+
+/** What leaked: the token, and the credentials of the app at that moment. */
+export interface Leak {
+  readonly clientId: string;
+  /** The secret the app had when the token leaked (a thief who had the logs may have it too). */
+  readonly secretAtLeak: string;
+  readonly token: string;
+}
+
+export type RemedyId = 'delete-grant' | 'rotate-secret' | 'wait-out-exp';
+
+/** One attempt shown in the "new token requests" column. */
+export interface Attempt {
+  readonly label: string;
+  readonly request: string;
+  readonly outcome: HttpOutcome;
+}
+
+export interface RemedyResult {
+  /** What was done, in a sentence. */
+  readonly done: string;
+  readonly oldToken: Attempt;
+  readonly newRequests: readonly Attempt[];
+}
+
+/** The request every "does the leaked token still work" check makes. */
+export const PROBE = { method: 'GET', path: '/api/v2/clients' } as const;
+
+type Fetch = typeof fetch;
+
+/** Issues a token for the app with its current secret; the outcome when the tenant refuses. */
+export async function leakToken(tenant: Tenant, clientId: string, fetchImpl: Fetch = fetch): Promise<Leak | HttpOutcome> {
+  const app = tenant.application(clientId);
+  if (!app) return { status: 404, body: { message: `No application ${clientId} in the sandbox.` } };
+  const outcome = await requestToken(tenant.domain, { clientId, clientSecret: app.client_secret, audience: tenant.managementAudience }, fetchImpl);
+  const token = accessTokenOf(outcome);
+  return token === undefined ? outcome : { clientId, secretAtLeak: app.client_secret, token };
+}
+
+/** Applies one remedy and shows its effect on the leaked token and on new token requests. */
+export async function applyRemedy(tenant: Tenant, remedy: RemedyId, leak: Leak, fetchImpl: Fetch = fetch): Promise<RemedyResult> {
+  let done: string;
+  switch (remedy) {
+    case 'delete-grant': {
+      const grant = grantOf(tenant, leak.clientId);
+      if (grant) tenant.revokeGrant(grant.id);
+      done = grant ? `Deleted client grant ${grant.id}.` : 'The client grant was already deleted.';
+      break;
+    }
+    case 'rotate-secret': {
+      tenant.rotateClientSecret(leak.clientId);
+      done = 'Rotated the client secret: the app has a new one, the old one is dead.';
+      break;
+    }
+    case 'wait-out-exp': {
+      tenant.clock.advance(86_400);
+      done = 'Moved the tenant clock forward 24 hours: the leaked token is past its exp.';
+      break;
+    }
+  }
+  const old = await callManagementApi(tenant.domain, PROBE.method, PROBE.path, leak.token, fetchImpl);
+  const current = tenant.application(leak.clientId)?.client_secret ?? leak.secretAtLeak;
+  const credentials = (secret: string) => ({ clientId: leak.clientId, clientSecret: secret, audience: tenant.managementAudience });
+  const newRequests: Attempt[] = [];
+  if (current !== leak.secretAtLeak) {
+    newRequests.push({ label: 'with the leaked (old) secret', request: 'POST /oauth/token', outcome: await requestToken(tenant.domain, credentials(leak.secretAtLeak), fetchImpl) });
+  }
+  newRequests.push({
+    label: current === leak.secretAtLeak ? 'with the app\'s secret' : 'with the new secret',
+    request: 'POST /oauth/token',
+    outcome: await requestToken(tenant.domain, credentials(current), fetchImpl),
+  });
+  return { done, oldToken: { label: 'the leaked token', request: `${PROBE.method} ${PROBE.path}`, outcome: hideToken(old) }, newRequests: newRequests.map((attempt) => ({ ...attempt, outcome: hideToken(attempt.outcome) })) };
+}
+
+/**
+ * Puts the app back for another run: its grant with `scopes` again and the clock in step with
+ * `now`. A rotated secret stays rotated (nothing can bring an old secret back); everything in the
+ * sandbox reads the current one.
+ */
+export function resetDrill(tenant: Tenant, clientId: string, scopes: readonly string[], now: number): void {
+  const grant = grantOf(tenant, clientId);
+  if (grant) tenant.updateGrant(grant.id, scopes);
+  else tenant.authorize(clientId, scopes);
+  tenant.clock.set(now);
+}
+
+function grantOf(tenant: Tenant, clientId: string) {
+  return tenant.clientGrants.find((grant) => grant.client_id === clientId && grant.audience === tenant.managementAudience);
+}
+
+/** Long bodies (a token, a client list) are shortened so the columns stay readable. */
+function hideToken(outcome: HttpOutcome): HttpOutcome {
+  if (typeof outcome.body === 'object' && outcome.body !== null && 'access_token' in outcome.body) {
+    const token = String((outcome.body as { access_token: unknown }).access_token);
+    return { status: outcome.status, body: { ...outcome.body, access_token: `${token.slice(0, 16)}… (a new token)` } };
+  }
+  return outcome;
+}
