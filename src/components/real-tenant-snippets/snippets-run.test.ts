@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTenantServer } from '../../../scripts/tenant-server.ts';
+import { SEEDED_CREDENTIALS } from '../../tenant/index.ts';
+import { fillPlaceholders } from '../placeholder-filler/check-input.ts';
+
+/*
+ * The copy-ready snippets of the "Take it to a real tenant" lesson, run for real against the
+ * local mocked tenant (`npm run tenant`) exactly as the lesson tells readers to run them.
+ */
+const run = promisify(execFile);
+const LESSON = 'content/lessons/09-real-tenant';
+const { reporting, noGrant } = SEEDED_CREDENTIALS;
+const NAMES = ['Reporting Service', 'Nightly Backup', 'Customer Portal', 'API Explorer Application'];
+
+let server: Awaited<ReturnType<typeof startTenantServer>>;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  server = await startTenantServer({ port: 0 });
+  env = {
+    PATH: process.env.PATH,
+    AUTH0_DOMAIN: server.tenant.domain,
+    AUTH0_CLIENT_ID: reporting.client_id,
+    AUTH0_CLIENT_SECRET: reporting.client_secret,
+    AUTH0_BASE_URL: server.origin,
+  };
+});
+
+afterAll(() => server.close());
+
+describe('the lesson\'s snippets against the local tenant', () => {
+  it('Node (fetch) lists the seeded applications', async () => {
+    const { stdout } = await run(process.execPath, [`${LESSON}/get-clients-fetch.mjs`], { env });
+    expect(stdout.trim().split('\n')).toEqual(NAMES.map((name, index) => `${name} ${Object.values(SEEDED_CREDENTIALS)[index]!.client_id}`));
+  });
+
+  it('Node (fetch) stops with the tenant\'s 403 for an application without a grant', async () => {
+    const failing = run(process.execPath, [`${LESSON}/get-clients-fetch.mjs`], { env: { ...env, AUTH0_CLIENT_ID: noGrant.client_id, AUTH0_CLIENT_SECRET: noGrant.client_secret } });
+    await expect(failing).rejects.toMatchObject({ stderr: expect.stringContaining('Token request failed: 403 access_denied') });
+  });
+
+  it('Node (fetch) refuses to run without a secret in the environment', async () => {
+    const failing = run(process.execPath, [`${LESSON}/get-clients-fetch.mjs`], { env: { ...env, AUTH0_CLIENT_SECRET: '' } });
+    await expect(failing).rejects.toMatchObject({ stderr: expect.stringContaining('Set AUTH0_CLIENT_SECRET') });
+  });
+
+  it('the Auth0 SDK, through its fetch option, lists the seeded applications', async () => {
+    const { stdout } = await run(process.execPath, [`${LESSON}/get-clients-sdk.mjs`], { env });
+    expect(stdout.trim().split('\n').map((line) => line.split(' sbx')[0])).toEqual(NAMES);
+  });
+
+  it('curl, with the placeholders filled in as the form does, prints the applications as JSON', async () => {
+    const script = fillPlaceholders(readFileSync(`${LESSON}/get-token.sh`, 'utf8'), { domain: server.tenant.domain, clientId: reporting.client_id });
+    const { stdout } = await run('bash', ['-c', script], { env });
+    expect((JSON.parse(stdout) as Array<{ name: string }>).map((client) => client.name)).toEqual(NAMES);
+  });
+});
