@@ -1,0 +1,35 @@
+/**
+ * For a widget's eager script: routes clicks on `[data-action]` buttons inside `host` to the
+ * widget's live part, loading it on the first click (or when `start` is called), and replays the
+ * click once it has loaded. Tiny and import-free on purpose.
+ */
+
+/** What a widget's live part offers once mounted. */
+export interface ActionTarget {
+  act(action: string): Promise<void>;
+}
+
+/**
+ * @param load Imports and mounts the live part (called once).
+ * @param failed Tells the reader the widget could not load.
+ * @param allow Lets the eager script refuse an action before anything loads (e.g. a missing opt-in).
+ * @returns `start`, to load ahead of the first click.
+ */
+export function lazyActions(
+  host: HTMLElement,
+  load: () => Promise<ActionTarget>,
+  failed: (error: unknown) => void,
+  allow: (action: string) => boolean = () => true,
+): () => Promise<ActionTarget | undefined> {
+  let started: Promise<ActionTarget | undefined> | undefined;
+  const start = () =>
+    (started ??= load().catch((error: unknown) => {
+      failed(error);
+      return undefined;
+    }));
+  host.addEventListener('click', (event) => {
+    const action = (event.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;
+    if (action && allow(action)) void start().then((mounted) => mounted?.act(action));
+  });
+  return start;
+}
