@@ -1,0 +1,122 @@
+/**
+ * The live part of <TokenSigner>, loaded once the reader has opted in: re-signs on every edit,
+ * refuses real-looking domains and secrets, lists the token's risks, marks the token for the
+ * page-wide warning, and tries it on the sandbox tenant.
+ */
+import { startBrowserTenant } from '../../playground/browser-tenant.ts';
+import { el } from '../../playground/editor/dom.ts';
+import type { ActionTarget } from '../lazy-widget/lazy-actions.ts';
+import { SEEDED_GLOBAL_CLIENT } from '../../tenant/index.ts';
+import { kindForLifetime } from '../long-lived-banner/banner-message.ts';
+import { wireLegacySwitch } from '../legacy-mode/legacy-switch.ts';
+import { clearCall, showCall } from '../legacy-mode/show-call.ts';
+import { formatJson, parseJsonObject } from './json-field.ts';
+import { applyLifetime, lifetimeOf, lifetimeSeconds } from './lifetime.ts';
+import { findRealLookingInput } from './real-secret-check.ts';
+import { assessRisks } from './risk-list.ts';
+import { signHs256 } from './sign-token.ts';
+
+export async function mountTokenSigner(host: HTMLElement): Promise<ActionTarget> {
+  const q = <T extends HTMLElement>(name: string) => host.querySelector<T>(`[data-${name}]`)!;
+  const header = q<HTMLTextAreaElement>('header');
+  const payload = q<HTMLTextAreaElement>('payload');
+  const lifetime = q<HTMLSelectElement>('lifetime');
+  const secret = q<HTMLInputElement>('secret');
+  const output = q<HTMLElement>('output');
+  const refusalBox = q<HTMLElement>('refusal');
+  const signStatus = q<HTMLElement>('sign-status');
+  const risks = q<HTMLUListElement>('risks');
+
+  const browserTenant = await startBrowserTenant();
+  const now = () => browserTenant.tenant.clock.nowSeconds();
+  const start = JSON.parse(host.dataset.start ?? '{}') as { header: object; payload: Record<string, unknown> };
+  header.value = formatJson(start.header);
+  payload.value = formatJson(applyLifetime(start.payload, lifetimeSeconds(lifetime.value) ?? null, now()));
+  wireLegacySwitch(browserTenant, q<HTMLButtonElement>('legacy-switch'), q<HTMLElement>('legacy-status'));
+
+  let token: string | undefined;
+  let generation = 0;
+
+  const showToken = (value: string | undefined, kind?: string) => {
+    token = value;
+    output.textContent = value ?? '';
+    if (value !== undefined && kind !== undefined) output.dataset.longLivedToken = kind;
+    else delete output.dataset.longLivedToken;
+  };
+
+  const update = async () => {
+    const mine = ++generation;
+    clearCall(host);
+    const sandbox = [SEEDED_GLOBAL_CLIENT.client_secret, browserTenant.tenant.globalClient.client_secret];
+    const refusal = findRealLookingInput({ header: header.value, payload: payload.value, secret: secret.value }, sandbox);
+    const fieldOf = { header, payload, secret } as const;
+    for (const [name, field] of Object.entries(fieldOf)) field.setAttribute('aria-invalid', String(refusal?.field === name));
+    refusalBox.hidden = refusal === null;
+    refusalBox.textContent = refusal === null ? '' : `Refused. ${refusal.message}`;
+    const parsedHeader = parseJsonObject(header.value, 'Header');
+    const parsedPayload = parseJsonObject(payload.value, 'Payload');
+    q<HTMLElement>('header-error').textContent = parsedHeader.ok ? '' : parsedHeader.message;
+    q<HTMLElement>('payload-error').textContent = parsedPayload.ok ? '' : parsedPayload.message;
+    if (!parsedHeader.ok) header.setAttribute('aria-invalid', 'true');
+    if (!parsedPayload.ok) payload.setAttribute('aria-invalid', 'true');
+    if (refusal !== null || !parsedHeader.ok || !parsedPayload.ok) {
+      showToken(undefined);
+      risks.replaceChildren();
+      signStatus.textContent = refusal !== null ? 'Nothing signed: the input was refused.' : 'Nothing signed until the JSON is fixed.';
+      return;
+    }
+    const signed = await signHs256(parsedHeader.value, parsedPayload.value, secret.value);
+    if (mine !== generation) return; // a newer edit has taken over
+    if (!signed.ok) {
+      showToken(undefined);
+      risks.replaceChildren();
+      signStatus.textContent = signed.message;
+      return;
+    }
+    const kind = kindForLifetime(lifetimeOf(parsedPayload.value, now()));
+    showToken(signed.token, kind);
+    signStatus.textContent = kind === 'never' ? 'Signed. This token never expires.' : kind === 'long' ? 'Signed. This token outlives 24 hours.' : 'Signed.';
+    risks.replaceChildren(
+      ...assessRisks(parsedHeader.value, parsedPayload.value, now()).map((risk) =>
+        el('li', { 'data-risk': risk.id }, el('strong', {}, risk.title), ': ', risk.detail),
+      ),
+    );
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const soon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void update(), 150);
+  };
+  header.addEventListener('input', soon);
+  payload.addEventListener('input', soon);
+  secret.addEventListener('input', soon);
+  lifetime.addEventListener('change', () => {
+    const parsed = parseJsonObject(payload.value, 'Payload');
+    if (parsed.ok) payload.value = formatJson(applyLifetime(parsed.value, lifetimeSeconds(lifetime.value) ?? null, now()));
+    void update();
+  });
+
+  const actions: Record<string, () => Promise<void>> = {
+    unlock: async () => {
+      q<HTMLElement>('optin').hidden = true;
+      q<HTMLElement>('signer').hidden = false;
+      await update();
+      header.focus();
+    },
+    call: async () => {
+      clearTimeout(timer);
+      await update();
+      if (token === undefined) {
+        clearCall(host, 'There is no token to try: fix the input first.');
+        return;
+      }
+      await showCall(browserTenant, host, token);
+    },
+  };
+  return {
+    async act(action) {
+      await actions[action]?.();
+    },
+  };
+}
