@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { createShareUrl } from '../src/playground/share-link.ts';
-import { editorReady, playground } from './playground-helpers.ts';
+import { expect, test } from '@playwright/test';
+import { editorReady, openWithCode, playground } from './playground-helpers.ts';
 
 // Monaco and the tenant load slowly on a busy 2-core machine.
 test.describe.configure({ timeout: 120_000 });
@@ -9,12 +8,6 @@ test.describe.configure({ timeout: 120_000 });
 const PAGE = '/lessons/keep-a-server-supplied/';
 const EDITOR = 'Write a caching getToken()';
 const SOLUTION = readFileSync('content/lessons/06-keep-a-server-supplied/get-token-cached.solution.ts', 'utf8');
-
-/** Opens this lesson with `code` in playground `id`, through a real share link. */
-async function openLessonWithCode(page: Page, id: string, code: string): Promise<void> {
-  const url = await createShareUrl(`http://localhost${PAGE}`, id, code);
-  await page.goto(PAGE + new URL(url).hash);
-}
 
 test('the chart of both strategies is there before any script runs, with the counts', async ({ page }) => {
   await page.goto(PAGE);
@@ -52,7 +45,7 @@ test('the starter runs and says the TODOs are still open', async ({ page }) => {
 });
 
 test('the solution, opened from a share link, sends one token request for five concurrent callers', async ({ page }) => {
-  await openLessonWithCode(page, 'get-token-cached', SOLUTION);
+  await openWithCode(page, 'get-token-cached', SOLUTION, PAGE);
   await editorReady(page, EDITOR);
   const region = playground(page, EDITOR);
   await region.getByRole('button', { name: 'Run' }).click();

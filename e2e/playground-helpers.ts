@@ -9,10 +9,10 @@ export function playground(page: Page, title: string) {
   return page.getByRole('region', { name: title, exact: true });
 }
 
-/** Opens the playground page with `code` in playground `id`, through a real share link. */
-export async function openWithCode(page: Page, id: string, code: string): Promise<void> {
-  const url = await createShareUrl(`http://localhost${PLAYGROUND_PAGE}`, id, code);
-  await page.goto(PLAYGROUND_PAGE + new URL(url).hash);
+/** Opens a page (the playground reference by default) with `code` in playground `id`, through a real share link. */
+export async function openWithCode(page: Page, id: string, code: string, path = PLAYGROUND_PAGE): Promise<void> {
+  const url = await createShareUrl(`http://localhost${path}`, id, code);
+  await page.goto(path + new URL(url).hash);
 }
 
 /** Waits until Monaco has replaced the static code in a playground. */

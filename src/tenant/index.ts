@@ -41,6 +41,8 @@ export { DEFAULT_RATE_LIMITS, type RateLimitPolicy } from './rate-limit.ts';
 export { BODY_LIMIT_BYTES } from './read-body.ts';
 export { MANAGEMENT_API_SCOPES, MANAGEMENT_TOKEN_LIFETIME } from './management-scopes.ts';
 export { MANAGEMENT_ROUTES } from './management-api.ts';
+export { displayRoutePath, type ManagementRoute } from './management-route.ts';
+export { ALL_CLIENT_FIELDS, READ_CLIENT_SCOPES, visibleClientFields } from './client-fields.ts';
 export { SNAPSHOT_VERSION, type TenantSnapshot } from './tenant-snapshot.ts';
 export type { NewApplication } from './create-client.ts';
 export type { Application, AppType, ClientGrant, GlobalClient, ResourceServer, TokenEndpointAuthMethod } from './model.ts';

@@ -39,3 +39,8 @@ export interface ManagementRoute {
 export function presentationContext(tenant: Tenant): { tenantName: string; signingKeyId: string } {
   return { tenantName: tenant.domain.split('.')[0]!, signingKeyId: tenant.signingKey.kid };
 }
+
+/** A route's path pattern as readers write it: `/api/v2/clients/{id}`. */
+export function displayRoutePath(pattern: RegExp): string {
+  return pattern.source.replace(/^\^/, '').replace(/\$$/, '').replaceAll('\\/', '/').replaceAll('([^/]+)', '{id}');
+}

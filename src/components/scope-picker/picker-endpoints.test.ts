@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibleClientFields } from '../../tenant/client-fields.ts';
+import { visibleClientFields } from '../../tenant/index.ts';
 import { MANAGEMENT_ROUTES, MANAGEMENT_API_SCOPES } from '../../tenant/index.ts';
 import { displayPath, pickerEndpoints } from './picker-endpoints.ts';
 

@@ -2,7 +2,7 @@
  * The endpoints the scope picker offers, built at build time from the tenant's own route table
  * and field lists, so the picker can never disagree with what the sandbox enforces.
  */
-import type { ManagementRoute } from '../../tenant/management-route.ts';
+import { displayRoutePath, type ManagementRoute } from '../../tenant/management-route.ts';
 
 /** How much of an application record a reader needs, for the routes that read applications. */
 export interface DetailLevel {
@@ -27,9 +27,8 @@ export interface PickerEndpoint {
 }
 
 /** A route pattern (`/^\/api\/v2\/clients\/([^/]+)$/`) as the path a reader types. */
-export function displayPath(pattern: RegExp): string {
-  return pattern.source.replace(/^\^/, '').replace(/\$$/, '').replaceAll('\\/', '/').replaceAll('([^/]+)', '{id}');
-}
+/** A route's path as readers write it; the tenant owns the route table, so it owns this too. */
+export const displayPath = displayRoutePath;
 
 // A field that stands for each level of an application record (see the tenant's client-fields.ts).
 const LEVELS: ReadonlyArray<{ value: string; label: string; needs: readonly string[] }> = [
