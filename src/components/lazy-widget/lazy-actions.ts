@@ -33,3 +33,12 @@ export function lazyActions(
   });
   return start;
 }
+
+/**
+ * Starts loading on the first sign the reader is about to use the widget (pointer, focus or key
+ * inside it), not merely on scrolling past: a widget near the top of a page would otherwise pull
+ * in the tenant before anyone touched it.
+ */
+export function startOnIntent(host: HTMLElement, start: () => void): void {
+  for (const type of ['pointerdown', 'focusin', 'keydown']) host.addEventListener(type, start, { once: true });
+}
