@@ -18,8 +18,13 @@ export async function openWithCode(page: Page, id: string, code: string, path = 
 /** Waits until Monaco has replaced the static code in a playground. */
 export async function editorReady(page: Page, title: string): Promise<void> {
   const region = playground(page, title);
-  // Scroll without Playwright's stability wait: the page may still be restoring its scroll position.
-  await region.evaluate((node) => node.scrollIntoView({ block: 'center' }));
+  // Scroll as a reader would (the playground loads on the first scroll that brings it near),
+  // without Playwright's stability wait: the page may still be restoring its scroll position.
+  // A page too short to scroll fires no scroll event, so send one the way a wheel would.
+  await region.evaluate((node) => {
+    node.scrollIntoView({ block: 'center' });
+    window.dispatchEvent(new Event('scroll'));
+  });
   await expect(region.locator('.monaco-editor')).toBeVisible({ timeout: 45_000 });
   await expect(region.getByRole('status')).toHaveText(/Editor ready|Finished|Running/, { timeout: 45_000 });
 }

@@ -27,6 +27,21 @@ test.describe('a playground before it is used', () => {
   });
 });
 
+test('a playground on the first screen loads no editor code until the reader scrolls, clicks or focuses it', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  await page.goto(PLAYGROUND_PAGE);
+  await page.waitForLoadState('networkidle');
+  const region = playground(page, GET_TOKEN);
+  await expect(region.getByRole('region', { name: /code \(the editor loads/ })).toBeVisible();
+  expect(scripts.filter((path) => /monaco|editor\.api|mount-playground|ts\.worker/i.test(path))).toEqual([]);
+
+  await region.getByRole('region', { name: /code \(the editor loads/ }).focus();
+  await expect(region.locator('.monaco-editor')).toBeVisible({ timeout: 45_000 });
+});
+
 test.describe('running code', () => {
   test('Run gets a token from the mocked tenant, shows it and the request, and nothing leaves the browser', async ({ page }) => {
     const strays = forbidOtherOrigins(page);
