@@ -27,6 +27,10 @@ export async function editorReady(page: Page, title: string): Promise<void> {
   });
   await expect(region.locator('.monaco-editor')).toBeVisible({ timeout: 45_000 });
   await expect(region.getByRole('status')).toHaveText(/Editor ready|Finished|Running/, { timeout: 45_000 });
+  // TypeScript warms up in the background after the editor shows; a Run before then waits for
+  // it, which on a busy machine can outlast an assertion's timeout.
+  const host = page.locator('token-lab-playground').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+  await expect(host).toHaveAttribute('data-typescript-ready', '', { timeout: 60_000 });
 }
 
 /** Fails the test if the page or any of its workers asks for a host other than the site or the mocked tenant. */
