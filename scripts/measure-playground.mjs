@@ -17,17 +17,20 @@ export async function measurePlayground(browser, origin, runs = 20) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 300 } });
   const page = await context.newPage();
   const scripts = [];
+  let phase = 'before';
   context.on('response', async (response) => {
     const type = response.request().resourceType();
     if (type !== 'script' && !response.url().endsWith('.js')) return;
     try {
-      scripts.push({ url: new URL(response.url()).pathname, brotli: brotli(await response.body()), at: Date.now() });
+      // Compressed after the timings: brotli q11 of the 7 MB TypeScript worker takes seconds of
+      // this process's CPU, which would otherwise be counted as the editor's load time.
+      scripts.push({ url: new URL(response.url()).pathname, body: await response.body(), phase });
     } catch {
       // Bodies of worker scripts are not always readable from the page's context.
     }
   });
   await page.goto(origin + PAGE, { waitUntil: 'networkidle' });
-  const before = scripts.reduce((sum, s) => sum + s.brotli, 0);
+  phase = 'after';
 
   const region = page.getByRole('region', { name: TITLE, exact: true });
   const clicked = Date.now();
@@ -37,7 +40,6 @@ export async function measurePlayground(browser, origin, runs = 20) {
   await page.locator('token-lab-playground[data-typescript-ready]').first().waitFor({ timeout: 60_000 });
   const firstClickToTypeScriptMs = Date.now() - clicked;
   await page.waitForLoadState('networkidle');
-  const after = scripts.reduce((sum, s) => sum + s.brotli, 0);
 
   const times = [];
   const output = region.locator('[data-output]');
@@ -50,6 +52,12 @@ export async function measurePlayground(browser, origin, runs = 20) {
     await page.waitForFunction(() => !document.querySelector('token-lab-playground[data-running]'));
   }
   await context.close();
+  // Each Run starts a new worker from the same (cached) script: count every URL once.
+  const seen = new Set();
+  scripts.splice(0, scripts.length, ...scripts.filter((script) => !seen.has(script.url) && seen.add(script.url)));
+  for (const script of scripts) script.brotli = brotli(script.body);
+  const before = scripts.filter((script) => script.phase === 'before').reduce((sum, script) => sum + script.brotli, 0);
+  const after = scripts.reduce((sum, script) => sum + script.brotli, 0);
   times.sort((a, b) => a - b);
   const pick = (q) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
   return {
