@@ -137,6 +137,24 @@ test.describe('keeping code', () => {
     await expect(region.getByRole('log', { name: 'Output' })).toContainText('200 read:clients');
   });
 
+  test('a damaged saved tenant is replaced by the seed with a notice, and runs still work', async ({ page }) => {
+    await page.addInitScript(() => {
+      // Only the first load: the reset tenant saved by the page must then be kept.
+      if (!sessionStorage.getItem('damaged')) {
+        localStorage.setItem('token-lab:tenant', '{"version":1,"domain":"acme.auth0.test","applications":"oops"}');
+        sessionStorage.setItem('damaged', 'yes');
+      }
+    });
+    await page.goto(PLAYGROUND_PAGE);
+    await editorReady(page, GET_TOKEN);
+    const region = playground(page, GET_TOKEN);
+    await region.getByRole('button', { name: 'Run' }).click();
+    await expect(region.getByRole('alert')).toContainText('saved sandbox tenant could not be read');
+    await expect(region.getByRole('log', { name: 'Output' })).toContainText('200 read:clients');
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('token-lab:tenant') ?? 'null'));
+    expect(Array.isArray(saved?.applications)).toBe(true);
+  });
+
   test('Share makes a link that reopens the page with the same code in that playground', async ({ page, browser }) => {
     await page.goto(PLAYGROUND_PAGE);
     await editorReady(page, GET_TOKEN);
