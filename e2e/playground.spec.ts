@@ -1,22 +1,28 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { editorReady, forbidOtherOrigins, openWithCode, playground, PLAYGROUND_PAGE } from './playground-helpers.ts';
 
 const GET_TOKEN = 'Get a token';
 const LIST_CLIENTS = 'List applications with the token';
 
+/** Records the editor's scripts (Monaco, its workers, the mount chunk) as the page requests them. */
+function watchEditorScripts(page: Page): () => string[] {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  return () => scripts.filter((path) => /monaco|editor\.api|mount-playground|ts\.worker/i.test(path));
+}
+
 test.describe('a playground before it is used', () => {
   test.use({ viewport: { width: 1000, height: 320 } });
 
   test('shows the starter code as text at once and loads no editor code until it nears the viewport', async ({ page }) => {
-    const scripts: string[] = [];
-    page.on('request', (request) => {
-      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
-    });
+    const editorScripts = watchEditorScripts(page);
     await page.goto(PLAYGROUND_PAGE);
     await page.waitForLoadState('networkidle');
     const region = playground(page, GET_TOKEN);
     await expect(region.getByText('grant_type: \'client_credentials\'')).toBeAttached();
-    expect(scripts.filter((path) => /monaco|editor\.api|mount-playground|ts\.worker/i.test(path))).toEqual([]);
+    expect(editorScripts()).toEqual([]);
 
     const box = await region.locator('[data-editor]').boundingBox();
     await region.scrollIntoViewIfNeeded();
@@ -28,15 +34,12 @@ test.describe('a playground before it is used', () => {
 });
 
 test('a playground on the first screen loads no editor code until the reader scrolls, clicks or focuses it', async ({ page }) => {
-  const scripts: string[] = [];
-  page.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
-  });
+  const editorScripts = watchEditorScripts(page);
   await page.goto(PLAYGROUND_PAGE);
   await page.waitForLoadState('networkidle');
   const region = playground(page, GET_TOKEN);
   await expect(region.getByRole('region', { name: /code \(the editor loads/ })).toBeVisible();
-  expect(scripts.filter((path) => /monaco|editor\.api|mount-playground|ts\.worker/i.test(path))).toEqual([]);
+  expect(editorScripts()).toEqual([]);
 
   await region.getByRole('region', { name: /code \(the editor loads/ }).focus();
   await expect(region.locator('.monaco-editor')).toBeVisible({ timeout: 45_000 });
