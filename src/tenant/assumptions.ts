@@ -67,6 +67,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   { id: 'rate-limit-scope', area: 'rate limits', choice: 'Every request to /oauth/token or /api/v2 counts, errors included; the JWKS and other paths do not count and carry no x-ratelimit-* headers.', reason: 'Not documented in detail.' },
   { id: 'rate-limit-reset', area: 'rate limits', choice: 'x-ratelimit-reset is the Unix second at which the bucket is full again (under the rate-limited drill: one second from now).', reason: 'Auth0 documents it as the time the limit resets, in Unix seconds.' },
   // Sandbox
+  { id: 'test-clock', area: 'sandbox', choice: 'GET /__sandbox/clock reads the tenant time and POST /__sandbox/clock with {"advance_seconds": n} (0 to 366 days) moves it forward; no credentials, no rate limit.', reason: 'Not an Auth0 route: a test clock in the manner of Stripe\'s, so the lab can replay days of traffic in seconds while the tenant itself decides when tokens expire.' },
   { id: 'cors', area: 'sandbox', choice: 'Every response allows any origin (Access-Control-Allow-Origin: *) and exposes the x-ratelimit-* and WWW-Authenticate headers; OPTIONS preflights get 204.', reason: 'The sandbox is called from pages, workers and local backends alike.' },
   { id: 'frozen-clock', area: 'sandbox', choice: 'The virtual clock is frozen unless the tenant was created with a clockSource; rate-limit buckets refill and tokens expire only when time is advanced.', reason: 'Lessons and tests must be reproducible.' },
 ];

@@ -5,6 +5,7 @@ import { handleManagementRequest } from './management-api.ts';
 import type { Tenant } from './tenant.ts';
 import { TenantError } from './tenant-error.ts';
 import { handleTokenRequest } from './token-endpoint.ts';
+import { SANDBOX_CLOCK_PATH, handleSandboxClockRequest } from './sandbox-clock-endpoint.ts';
 
 // The sandbox answers any origin: the page, a worker, a local backend. Exposing the rate-limit
 // headers lets browser code read them, which the caching lesson needs.
@@ -21,8 +22,9 @@ const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
 
 /**
  * Answers one HTTP request as the tenant would: `POST /oauth/token`, `GET /.well-known/jwks.json`
- * and `/api/v2/*`. Routing goes by path only, so a local server reached at `127.0.0.1:PORT`
- * behaves exactly like `https://{domain}`; every other path is an Auth0-shaped 404.
+ * and `/api/v2/*`, plus the sandbox's own test clock at `/__sandbox/clock`. Routing goes by path
+ * only, so a local server reached at `127.0.0.1:PORT` behaves exactly like `https://{domain}`;
+ * every other path is an Auth0-shaped 404.
  *
  * Never rejects: an unexpected exception becomes a 500 body (a bug to report, never expected).
  */
@@ -52,6 +54,7 @@ async function route(tenant: Tenant, request: Request): Promise<Response> {
   if (path === '/oauth/token' && method === 'POST') return handleTokenRequest(tenant, request);
   if (path === '/.well-known/jwks.json' && method === 'GET') return handleJwksRequest(tenant);
   if (path === '/api/v2' || path.startsWith('/api/v2/')) return handleManagementRequest(tenant, request, url);
+  if (path === SANDBOX_CLOCK_PATH) return handleSandboxClockRequest(tenant, request, method);
   const reply = managementErrorReply(new TenantError('route_not_found'));
   return jsonResponse(reply.status, reply.body);
 }
