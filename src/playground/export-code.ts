@@ -8,8 +8,11 @@
 import { scanJs, stringValue, type Token } from './js-scanner.ts';
 import type { RunContext } from './protocol.ts';
 
+/** The tenant values an export replaces with environment variables. */
+export type TenantValues = Pick<RunContext, 'domain' | 'clientId' | 'clientSecret' | 'audience'>;
+
 /** The environment variable each tenant value becomes. */
-export const ENV_NAMES: Readonly<Record<keyof RunContext, string>> = {
+export const ENV_NAMES: Readonly<Record<keyof TenantValues, string>> = {
   domain: 'AUTH0_DOMAIN',
   clientId: 'AUTH0_CLIENT_ID',
   clientSecret: 'AUTH0_CLIENT_SECRET',
@@ -33,9 +36,9 @@ const INLINE_SOURCE_MAP = /\n?\/\/[#@]\s*sourceMappingURL=\S*\s*$/;
  * @param values the sandbox tenant's values, to find literal copies of them
  * @param fileName the name the reader saves it under, used in the run instructions
  */
-export function toNodeScript(code: string, values: RunContext, fileName = 'token-lab.mjs'): string {
+export function toNodeScript(code: string, values: TenantValues, fileName = 'token-lab.mjs'): string {
   const source = code.replace(INLINE_SOURCE_MAP, '');
-  const literals = (Object.keys(ENV_NAMES) as Array<keyof RunContext>)
+  const literals = (Object.keys(ENV_NAMES) as Array<keyof TenantValues>)
     .map((key) => ({ text: values[key], env: ENV_NAMES[key] }))
     .filter(({ text }) => text.length > 0)
     .sort((a, b) => b.text.length - a.text.length); // the audience contains the domain: longest first
@@ -108,7 +111,7 @@ export function toCurlCommand(): string {
 
 function globalReplacement(property: string): string | undefined {
   if (property === 'tokenUrl') return `\`https://\${process.env.${ENV_NAMES.domain}}/oauth/token\``;
-  return Object.hasOwn(ENV_NAMES, property) ? `process.env.${ENV_NAMES[property as keyof RunContext]}` : undefined;
+  return Object.hasOwn(ENV_NAMES, property) ? `process.env.${ENV_NAMES[property as keyof TenantValues]}` : undefined;
 }
 
 function printResult(expression: string): string[] {

@@ -8,21 +8,64 @@ import type { RunContext } from './protocol.ts';
 
 export { AVAILABLE_IMPORTS } from './learner-modules.ts';
 
-/** The `tokenLab` global: the reader's sandbox tenant and application. */
-export interface TokenLabGlobal extends RunContext {
-  /** `https://<domain>/oauth/token`, where the client-credentials grant is sent. */
-  tokenUrl: string;
+/** The tenant's clock as learner code sees it. */
+export interface LearnerClock {
+  now(): number;
+  advance(seconds: number): Promise<number>;
 }
 
-/** The frozen `tokenLab` object for one run; frozen so a learner's mistake cannot change the next line's view of it. */
-export function createTokenLabGlobal(context: RunContext): Readonly<TokenLabGlobal> {
+/** The `tokenLab` global: the reader's sandbox tenant and application. */
+export interface TokenLabGlobal extends Omit<RunContext, 'clockOffsetMs'> {
+  /** `https://<domain>/oauth/token`, where the client-credentials grant is sent. */
+  tokenUrl: string;
+  clock: LearnerClock;
+  input: unknown;
+}
+
+/**
+ * The frozen `tokenLab` object for one run; frozen so a learner's mistake cannot change the next
+ * line's view of it. `fetch` is the guarded one: moving the clock is an ordinary, recorded request
+ * to the tenant's test clock, so an exercise check sees when time moved between the other calls.
+ */
+export function createTokenLabGlobal(context: RunContext, fetch: typeof globalThis.fetch, pageNow: () => number = Date.now): Readonly<TokenLabGlobal> {
+  let offset = context.clockOffsetMs ?? 0;
+  const clockUrl = `https://${context.domain}/__sandbox/clock`;
+  const clock: LearnerClock = Object.freeze({
+    now: () => pageNow() + offset,
+    async advance(seconds: number): Promise<number> {
+      if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+        throw new RangeError(`tokenLab.clock.advance(seconds) needs a number of seconds, 0 or more; got ${String(seconds)}.`);
+      }
+      const response = await fetch(clockUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ advance_seconds: seconds }),
+      });
+      const body = (await response.json()) as { now_seconds?: unknown; message?: unknown };
+      if (!response.ok || typeof body.now_seconds !== 'number') {
+        throw new Error(`The tenant's clock did not move: ${response.status} ${String(body.message ?? '')}`.trim());
+      }
+      offset += seconds * 1000;
+      return pageNow() + offset;
+    },
+  });
   return Object.freeze({
     domain: context.domain,
     clientId: context.clientId,
     clientSecret: context.clientSecret,
     audience: context.audience,
     tokenUrl: `https://${context.domain}/oauth/token`,
+    clock,
+    input: deepFreeze(context.input === undefined ? undefined : structuredClone(context.input)),
   });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
+  }
+  return value;
 }
 
 /** Where to register {@link LEARNER_TYPES} with `typescriptDefaults.addExtraLib`. */
@@ -48,6 +91,16 @@ declare const tokenLab: {
   readonly audience: string;
   /** "https://<domain>/oauth/token": where the client-credentials request goes. */
   readonly tokenUrl: string;
+  /**
+   * The sandbox tenant's clock (a test clock: real tenants have none). now() is the tenant's time
+   * in ms, like Date.now(); advance(seconds) moves the tenant forward, so tokens really expire.
+   */
+  readonly clock: {
+    now(): number;
+    advance(seconds: number): Promise<number>;
+  };
+  /** Data an exercise gives your code (read-only); undefined outside the lab. */
+  readonly input: unknown;
 };
 `;
 

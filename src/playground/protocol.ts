@@ -12,6 +12,13 @@ export interface RunContext {
   clientId: string;
   clientSecret: string;
   audience: string;
+  /**
+   * Tenant time minus page time (ms) when the run starts, so `tokenLab.clock.now()` in the worker
+   * reads the tenant's clock even after a lesson has moved it.
+   */
+  clockOffsetMs?: number;
+  /** Data an exercise hands to the code as `tokenLab.input` (anything structured-cloneable). */
+  input?: unknown;
 }
 
 /** Page → worker: run this module once. */
@@ -75,8 +82,11 @@ export type WorkerMessage =
   | { type: 'ready'; id: string }
   | { type: 'log'; id: string; level: LogLevel; values: SerializedValue[] }
   | { type: 'request'; id: string; request: RecordedRequest }
-  /** The awaited `export default` of the learner's module. */
-  | { type: 'result'; id: string; value: SerializedValue }
+  /**
+   * The awaited `export default` of the learner's module: `value` for display, `json` (its
+   * JSON text, when it has one and is not huge) for exercise checks.
+   */
+  | { type: 'result'; id: string; value: SerializedValue; json?: string }
   /** `line`/`column` (1-based) point into the learner's source when they could be worked out. */
   | { type: 'error'; id: string; name: string; message: string; line?: number; column?: number; stack?: string }
   | { type: 'done'; id: string };
@@ -107,7 +117,7 @@ const CHECKS: Record<WorkerMessage['type'], Checks> = {
       requestBody: isBody, responseHeaders: isHeaders, responseBody: isBody, error: optional(isString),
     }),
   },
-  result: { value: (value) => isSerializedValue(value) },
+  result: { value: (value) => isSerializedValue(value), json: optional(isString) },
   error: {
     name: isString, message: isString, line: optional(isCount), column: optional(isCount), stack: optional(isString),
   },
@@ -128,7 +138,10 @@ export function parseWorkerMessage(data: unknown): WorkerMessage | null {
 /** Validates a `run` message on the worker side. */
 export function parseRunMessage(data: unknown): RunMessage | null {
   const isContext = (value: unknown) =>
-    hasShape(value, { domain: isString, clientId: isString, clientSecret: isString, audience: isString });
+    hasShape(value, {
+      domain: isString, clientId: isString, clientSecret: isString, audience: isString,
+      clockOffsetMs: optional((offset) => typeof offset === 'number' && Number.isFinite(offset)),
+    });
   const valid = hasShape(data, {
     type: (type) => type === 'run', id: isId, code: isString, sourceMap: optional(isString), context: isContext,
     allowedHosts: (hosts) => Array.isArray(hosts) && hosts.every(isString),

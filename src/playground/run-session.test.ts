@@ -46,12 +46,20 @@ describe('startSession', () => {
     // A fake namespace: Vitest's own import() wrapper cannot return a module whose default is a promise.
     const { messages, types } = await run('', {}, async () => ({ default: Promise.resolve(41 + 1) }));
     expect(types).toEqual(['ready', 'result', 'done']);
-    expect(messages[1]).toEqual({ type: 'result', id: 'run-1', value: { kind: 'number', value: 42 } });
+    expect(messages[1]).toEqual({ type: 'result', id: 'run-1', value: { kind: 'number', value: 42 }, json: '42' });
+  });
+
+  it('sends the result as JSON too, for exercise checks, and leaves it out when toJSON throws', async () => {
+    const plain = await run('', {}, async () => ({ default: { list: [{ client_id: 'a' }], n: 2 } }));
+    expect(plain.messages[1]).toMatchObject({ type: 'result', json: '{"list":[{"client_id":"a"}],"n":2}' });
+    const hostile = await run('', {}, async () => ({ default: { toJSON() { throw new Error('no'); } } }));
+    expect(hostile.messages[1]).toMatchObject({ type: 'result' });
+    expect(hostile.messages[1]).not.toHaveProperty('json');
   });
 
   it('calls a default-exported function and reports what it resolves to', async () => {
     const { messages } = await run('export default async function main() { return "hi"; }');
-    expect(messages).toContainEqual({ type: 'result', id: 'run-1', value: { kind: 'string', value: 'hi' } });
+    expect(messages).toContainEqual({ type: 'result', id: 'run-1', value: { kind: 'string', value: 'hi' }, json: '"hi"' });
   });
 
   it('sends no result when there is no default export', async () => {
@@ -85,7 +93,7 @@ describe('startSession', () => {
   it('lets the code import jose', async () => {
     const token = new jose.UnsecuredJWT({ sub: 'app@clients' }).encode();
     const { messages } = await run(`import { decodeJwt } from 'jose';\nexport default decodeJwt(${JSON.stringify(token)}).sub;`);
-    expect(messages).toContainEqual({ type: 'result', id: 'run-1', value: { kind: 'string', value: 'app@clients' } });
+    expect(messages).toContainEqual({ type: 'result', id: 'run-1', value: { kind: 'string', value: 'app@clients' }, json: '"app@clients"' });
   });
 
   it('refuses another import before running anything, at the line of the import', async () => {

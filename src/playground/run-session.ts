@@ -67,22 +67,24 @@ export function startSession(run: RunMessage, env: SessionEnvironment): Session 
   const capture = createConsoleCapture({ post: (level, values) => env.post({ type: 'log', id, level, values }) });
   installConsoleCapture(env.scope.console, capture);
   let recorded = 0;
-  env.defineGlobal('fetch', createGuardedFetch(env.realFetch, {
+  const guardedFetch = createGuardedFetch(env.realFetch, {
     allowedHosts: run.allowedHosts,
     onRecord: (request) => {
       recorded++;
       if (recorded <= MAX_RECORDED_REQUESTS) env.post({ type: 'request', id, request });
       else if (recorded === MAX_RECORDED_REQUESTS + 1) capture.warn(`[playground] More than ${MAX_RECORDED_REQUESTS} requests in one run; the rest are not listed.`);
     },
-  }));
-  env.defineGlobal('tokenLab', createTokenLabGlobal(run.context));
+  });
+  env.defineGlobal('fetch', guardedFetch);
+  env.defineGlobal('tokenLab', createTokenLabGlobal(run.context, guardedFetch));
   env.post({ type: 'ready', id });
 
   const reportDefaultExport = async (namespace: Record<string, unknown>) => {
     if (!Object.hasOwn(namespace, 'default')) return;
     const exported = namespace.default;
     const value = await (typeof exported === 'function' ? exported() : exported);
-    env.post({ type: 'result', id, value: serializeValue(value) });
+    const json = jsonOf(value);
+    env.post({ type: 'result', id, value: serializeValue(value), ...(json === undefined ? {} : { json }) });
   };
 
   const finished = (async () => {
@@ -106,6 +108,19 @@ export function startSession(run: RunMessage, env: SessionEnvironment): Session 
   })();
 
   return { finished, reportUncaught: reportError };
+}
+
+// Enough for a list of applications or a set of verdicts; a bigger result is shown, not checked.
+const MAX_RESULT_JSON_LENGTH = 256 * 1024;
+
+/** The result as JSON for exercise checks, or undefined when it has none (or a hostile toJSON throws). */
+function jsonOf(value: unknown): string | undefined {
+  try {
+    const json = JSON.stringify(value);
+    return typeof json === 'string' && json.length <= MAX_RESULT_JSON_LENGTH ? json : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function nextTask(): Promise<void> {

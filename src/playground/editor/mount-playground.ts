@@ -20,17 +20,15 @@ import { createShareUrl, readSharedCode } from '../share-link.ts';
 import { toCurlCommand, toNodeScript } from '../export-code.ts';
 import { transpileModel } from './transpile.ts';
 import { leaveEditorWithEscapeTab } from './keyboard-exit.ts';
+import type { MountedPlayground, PlaygroundElement, RunEvidence } from '../run-hooks.ts';
 
 const SAVE_DELAY_MS = 400;
 const RUN_MARKER_OWNER = 'token-lab-run';
 
-/** What a mounted playground offers its element. */
-export interface MountedPlayground {
-  run(): Promise<void>;
-}
+export type { MountedPlayground };
 
 /** Mounts one playground; resolves when the editor is ready to run code. */
-export async function mountPlayground(host: HTMLElement): Promise<MountedPlayground> {
+export async function mountPlayground(host: PlaygroundElement): Promise<MountedPlayground> {
   const id = host.dataset.id!;
   const timeLimitMs = Number(host.dataset.timeLimit) || 5000;
   const ui = parts(host);
@@ -83,13 +81,16 @@ export async function mountPlayground(host: HTMLElement): Promise<MountedPlaygro
   });
 
   let requestCount = 0;
-  const run = async () => {
-    if (ui.run.disabled) return;
+  // What the current run did, collected from the worker's messages for RunEvidence.
+  let record: Pick<RunEvidence, 'requests' | 'errors' | 'hasResult' | 'resultJson'> = { requests: [], errors: [], hasResult: false };
+  const run = async (): Promise<RunEvidence | undefined> => {
+    if (ui.run.disabled) return undefined;
     setRunning(true);
     ui.output.replaceChildren();
     ui.requestList.replaceChildren();
     ui.requestsPlaceholder.hidden = true;
     requestCount = 0;
+    record = { requests: [], errors: [], hasResult: false };
     monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, []);
     setStatus('Running…');
     try {
@@ -99,9 +100,15 @@ export async function mountPlayground(host: HTMLElement): Promise<MountedPlaygro
       if (emitted.syntaxError) {
         showError(emitted.syntaxError.message, emitted.syntaxError.line, emitted.syntaxError.column, 'SyntaxError');
         setStatus('Not run: fix the syntax error first.');
-        return;
+        return { status: 'error', message: 'Not run: fix the syntax error first.', ...record, context: readerContext(tenant) };
       }
-      const context = readerContext(tenant);
+      const prepared = (await host.runHooks?.prepare?.(tenant)) ?? {};
+      const context = {
+        ...readerContext(tenant),
+        ...(prepared.app ?? {}),
+        clockOffsetMs: tenant.clock.now() - Date.now(),
+        ...(prepared.input === undefined ? {} : { input: prepared.input }),
+      };
       const outcome = await runner.run({
         code: emitted.code,
         ...(emitted.sourceMap ? { sourceMap: emitted.sourceMap } : {}),
@@ -109,9 +116,13 @@ export async function mountPlayground(host: HTMLElement): Promise<MountedPlaygro
         allowedHosts: [tenant.domain],
       });
       finish(outcome);
+      const evidence: RunEvidence = { status: outcome.status, message: outcome.message, ...record, context };
+      host.runHooks?.finished?.(evidence, tenant);
+      return evidence;
     } catch (error) {
       showError(error instanceof Error ? error.message : String(error));
       setStatus('The run could not start.');
+      return undefined;
     } finally {
       setRunning(false);
     }
@@ -130,15 +141,19 @@ export async function mountPlayground(host: HTMLElement): Promise<MountedPlaygro
         break;
       }
       case 'result':
+        record.hasResult = true;
+        if (message.json !== undefined) record.resultJson = message.json;
         if (message.value.kind !== 'undefined') {
           ui.output.append(el('div', { class: 'tl-out tl-out-result' }, el('span', { class: 'tl-out-level' }, 'Returned: '), renderValue(message.value, openToken)));
         }
         break;
       case 'request':
+        record.requests.push(message.request);
         requestCount += 1;
         ui.requestList.append(renderRequest(message.request, requestCount));
         break;
       case 'error':
+        record.errors.push({ name: message.name, message: message.message });
         showError(message.message, message.line, message.column, message.name);
         break;
       default:
@@ -216,9 +231,10 @@ export async function mountPlayground(host: HTMLElement): Promise<MountedPlaygro
   });
   ui.run.addEventListener('click', () => void run());
   ui.stop.addEventListener('click', () => runner.stop());
+  // An edit rather than setValue, so Ctrl+Z brings the reader's code back.
+  const replaceCode = (code: string) => model.pushEditOperations([], [{ range: model.getFullModelRange(), text: code }], () => null);
   ui.reset.addEventListener('click', () => {
-    // An edit rather than setValue, so Ctrl+Z brings the reader's code back.
-    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: starter }], () => null);
+    replaceCode(starter);
     clearTimeout(saveTimer);
     clearCode(storage, id);
     monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, []);
@@ -278,7 +294,15 @@ export async function mountPlayground(host: HTMLElement): Promise<MountedPlaygro
   void transpileModel(getTypeScriptWorker, model)
     .catch(() => undefined)
     .finally(() => host.setAttribute('data-typescript-ready', ''));
-  return { run };
+  return {
+    run,
+    getCode: () => model.getValue(),
+    setCode: (code) => {
+      replaceCode(code);
+      clearTimeout(saveTimer);
+      store(code);
+    },
+  };
 }
 
 function parts(host: HTMLElement) {
