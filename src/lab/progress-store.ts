@@ -35,7 +35,7 @@ const empty = (): LabProgress => ({ version: 1, exercises: {} });
 
 /** Reads the progress; never throws. `notice` is set when a damaged value was reset. */
 export function readProgress(storage: ProgressStorage | null): { progress: LabProgress; notice?: string } {
-  let text: string | null = null;
+  let text: string | null;
   try {
     text = storage?.getItem(PROGRESS_STORAGE_KEY) ?? null;
   } catch {
