@@ -35,6 +35,10 @@ async function loadSolution(page: Page): Promise<void> {
 }
 
 test.describe('lab exercises', () => {
+  // Each test loads the editor and runs learner code twice or more (the replay makes ~130
+  // requests): double the suite's usual limit, so a busy machine slows these down, not fails them.
+  test.describe.configure({ timeout: 180_000 });
+
   for (const exercise of EXERCISES) {
     test(`${exercise.slug}: the starter fails Check, the solution passes, progress is kept`, async ({ page }) => {
       const strays = forbidOtherOrigins(page);
