@@ -18,6 +18,11 @@ describe('exercise 6: respond to a leaked token', () => {
     }
   });
 
+  it('fails "waiting out" the token by moving the test clock', async () => {
+    const code = solution.replace('const { exp } = decodeJwt', 'await tokenLab.clock.advance(86_400);\nconst { exp } = decodeJwt');
+    expect(await check(code)).toMatchObject({ passed: false, hint: 4, message: expect.stringMatching(/^Moving the sandbox's clock past exp is not a response/) });
+  });
+
   it('fails rotating the responder instead of the leaked app', async () => {
     const code = solution.replace('encodeURIComponent(leak.clientId)', 'encodeURIComponent(tokenLab.clientId)');
     expect(await check(code)).toMatchObject({ passed: false, hint: 1, message: 'You rotated the secret of Lab: Incident Responder, not of the leaked app (tokenLab.input.clientId).' });

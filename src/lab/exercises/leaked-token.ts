@@ -50,7 +50,8 @@ export const leakedToken: LabExercise<LeakFacts> = {
     };
   },
   async check(evidence, facts, tenant) {
-    const { tokenRequests, apiCalls } = readTraffic(evidence.requests, evidence.context.domain);
+    const { tokenRequests, apiCalls, clockMoves } = readTraffic(evidence.requests, evidence.context.domain);
+    if (clockMoves.length > 0) return fail("Moving the sandbox's clock past exp is not a response: on a real tenant the thief has those hours. Leave the clock alone.", 4);
     const rotations = apiCalls.filter((call) => call.method === 'POST' && /^\/api\/v2\/clients\/[^/]+\/rotate-secret$/.test(call.path));
     const wrong = rotations.find((call) => call.status === 200 && !call.path.includes(`/${facts.leakyClientId}/`));
     if (wrong) {
