@@ -20,6 +20,7 @@ export default defineConfig({
         // ours keeps the visible text and the accessible name in step, and loads
         // the search engine only when a reader opens search.
         Search: './src/components/SiteSearch.astro',
+        PageTitle: './src/components/LabPageTitle.astro',
       },
       sidebar: [
         { label: 'Lessons', items: lessonIdsIn('content', 'lessons') },
