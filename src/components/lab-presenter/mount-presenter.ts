@@ -99,7 +99,9 @@ export function mountPresenter(root: HTMLElement): void {
 
   // Step links carry ?present in their href already; this only remembers what to focus next.
   for (const link of root.querySelectorAll<HTMLAnchorElement>('a[data-step]')) {
-    link.addEventListener('click', () => {
+    link.addEventListener('click', (event) => {
+      // A click that opens another tab or window leaves this page where it is.
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
       const focus = link.dataset.step === 'previous' ? 'previous' : 'next';
       writeStorage(FOCUS_STORAGE_KEY, focus);
     });
