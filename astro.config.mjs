@@ -22,6 +22,8 @@ export default defineConfig({
         Search: './src/components/SiteSearch.astro',
         // Adds each lab exercise's progress mark beside its link.
         Sidebar: './src/components/LabSidebar.astro',
+        // Adds the presenter-mode toggle and step bar to lab pages.
+        PageTitle: './src/components/LabPageTitle.astro',
       },
       sidebar: [
         { label: 'Lessons', items: lessonIdsIn('content', 'lessons') },
