@@ -10,7 +10,7 @@ import { el } from './dom.ts';
 import { renderValue } from './render-value.ts';
 import { renderRequest } from './render-request.ts';
 import { tokenView } from './token-view.ts';
-import { readerContext } from './reader-app.ts';
+import { readerApp } from './reader-app.ts';
 import { startBrowserTenant } from '../browser-tenant.ts';
 import { createRunner, type RunOutcome } from '../worker-host.ts';
 import { createRunWorker } from '../create-run-worker.ts';
@@ -97,16 +97,19 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
     setStatus('Running…');
     try {
       const { tenant, notice } = await tenantReady;
-      if (notice) showNotice(ui, notice);
+      const app = readerApp(tenant, storage);
+      // A reset tenant no longer has the reader's app, so both notices can come at once.
+      const told = [notice, app.notice].filter(Boolean).join(' ');
+      if (told) showNotice(ui, told);
       const emitted = await transpileModel(getTypeScriptWorker, model);
       if (emitted.syntaxError) {
         showError(emitted.syntaxError.message, emitted.syntaxError.line, emitted.syntaxError.column, 'SyntaxError');
         setStatus('Not run: fix the syntax error first.');
-        return { status: 'error', message: 'Not run: fix the syntax error first.', ...record, context: readerContext(tenant) };
+        return { status: 'error', message: 'Not run: fix the syntax error first.', ...record, context: app.context };
       }
       const prepared = (await host.runHooks?.prepare?.(tenant)) ?? {};
       const context = {
-        ...readerContext(tenant),
+        ...app.context,
         ...(prepared.app ?? {}),
         clockOffsetMs: tenant.clock.now() - Date.now(),
         ...(prepared.input === undefined ? {} : { input: prepared.input }),
@@ -267,7 +270,8 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
 
   async function exportCode(): Promise<void> {
     const { tenant } = await tenantReady;
-    const context = readerContext(tenant);
+    const { context, notice } = readerApp(tenant, storage);
+    if (notice) showNotice(ui, notice);
     const node = toNodeScript(model.getValue(), context);
     const curl = toCurlCommand();
     ui.exportBox.replaceChildren(
