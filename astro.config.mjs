@@ -1,13 +1,49 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { lessonIdsIn } from './src/lesson-routes.ts';
+import { inlineScriptHashesIn } from './src/inline-script-hashes.ts';
+import { DEFAULT_DOMAIN } from './src/tenant/domain-name.ts';
 
 // Lessons live in the top-level content/ folder (see src/content.config.ts); numbered
 // folder names give the sidebar its order.
 export default defineConfig({
   site: 'http://localhost:4321',
   server: { host: '127.0.0.1', port: 4321 },
+  // A strict Content Security Policy, which Astro writes into every page as a <meta http-equiv>
+  // (a static site has no headers of its own). Astro hashes the scripts it bundles; Starlight's
+  // few `is:inline` scripts (theme, sidebar state, tabs) are hashed from its installed sources.
+  // - The one origin besides the site is the mocked tenant, a reserved .test name: widgets fetch
+  //   it from the page, and the browser checks connect-src before MSW's service worker answers.
+  // - style-src has 'unsafe-inline': Monaco writes <style> elements and style attributes as it
+  //   runs, Expressive Code colours code through style attributes, and Astro leaves the styles of
+  //   components inside MDX unhashed. CSS runs no code, and default-src 'self' keeps it from
+  //   fetching anything from elsewhere.
+  // - No 'wasm-unsafe-eval' and no blob:: a worker is ruled by its own response headers, not by
+  //   this tag, so Pagefind's WebAssembly (in its worker) and the run worker's blob: imports of
+  //   learner code and jose need nothing here. The run worker's fetch guard and the service
+  //   worker's catch-all are what keep learner code from other origins.
+  // - frame-ancestors (and reporting) cannot be set from a meta tag; framing protection needs a
+  //   response header from whatever host serves the site.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        `connect-src 'self' https://${DEFAULT_DOMAIN}`,
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-src 'none'",
+      ],
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+      scriptDirective: {
+        resources: ["'self'"],
+        hashes: inlineScriptHashesIn(['components', 'user-components'].map((folder) => fileURLToPath(new URL(`./node_modules/@astrojs/starlight/dist/${folder}/`, import.meta.url)))),
+      },
+    },
+  },
   integrations: [
     starlight({
       title: 'Token Lab',
