@@ -40,7 +40,11 @@ export default defineConfig({
       styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
       scriptDirective: {
         resources: ["'self'"],
-        hashes: inlineScriptHashesIn(['components', 'user-components'].map((folder) => fileURLToPath(new URL(`./node_modules/@astrojs/starlight/dist/${folder}/`, import.meta.url)))),
+        hashes: inlineScriptHashesIn([
+          ...['components', 'user-components'].map((folder) => fileURLToPath(new URL(`./node_modules/@astrojs/starlight/dist/${folder}/`, import.meta.url))),
+          // Ours: the presenter mode's before-first-paint script.
+          fileURLToPath(new URL('./src/components/', import.meta.url)),
+        ]),
       },
     },
   },
