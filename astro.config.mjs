@@ -20,6 +20,8 @@ export default defineConfig({
         // ours keeps the visible text and the accessible name in step, and loads
         // the search engine only when a reader opens search.
         Search: './src/components/SiteSearch.astro',
+        // Adds each lab exercise's progress mark beside its link.
+        Sidebar: './src/components/LabSidebar.astro',
       },
       sidebar: [
         { label: 'Lessons', items: lessonIdsIn('content', 'lessons') },

@@ -1,0 +1,126 @@
+import { expect, test, type Page } from '@playwright/test';
+import { editorReady, forbidOtherOrigins, playground } from './playground-helpers.ts';
+
+/*
+ * Every lab exercise as a learner meets it: the starter code fails Check with its message, the
+ * solution (loaded through the confirmation) passes, and the progress mark follows.
+ */
+const EXERCISES = [
+  { slug: 'get-a-token', title: 'Exercise 1: get a token', starterSays: /^Not yet\. Your token request had no grant_type/ },
+  { slug: 'least-scopes', title: 'Exercise 2: least scopes', starterSays: /^Not yet\. Your token request had no scope, so the token carries every granted scope, including read:client_keys/ },
+  { slug: 'fix-a-403', title: 'Exercise 3: fix a 403', starterSays: /^Not yet\. GET \/api\/v2\/client-grants still answered 403 "Insufficient scope, expected any of: read:client_grants"/ },
+  { slug: 'survive-expiry', title: 'Exercise 4: survive expiry', starterSays: /^Not yet\. 44 token requests for 44 API calls/ },
+  { slug: 'spot-risky-tokens', title: 'Exercise 5: spot risky tokens', starterSays: /^Not yet\. Token \d: you (missed|flagged) / },
+  { slug: 'leaked-token', title: 'Exercise 6: respond to a leaked token', starterSays: /^Not yet\. Your code never rotated the leaked app's secret/ },
+];
+
+function checkBox(page: Page) {
+  return page.getByRole('region', { name: 'Check your code' });
+}
+
+async function check(page: Page): Promise<void> {
+  await checkBox(page).getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(checkBox(page).getByRole('status')).toHaveText(/^(Passed|Not yet)\./, { timeout: 45_000 });
+}
+
+async function loadSolution(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Show the solution…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Show the solution?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Show it' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Put the solution in the editor' }).click();
+  await expect(page.getByText('The solution is in the editor.')).toBeVisible();
+}
+
+test.describe('lab exercises', () => {
+  for (const exercise of EXERCISES) {
+    test(`${exercise.slug}: the starter fails Check, the solution passes, progress is kept`, async ({ page }) => {
+      const strays = forbidOtherOrigins(page);
+      await page.goto(`/lab/${exercise.slug}/`);
+      await expect(page.getByText('Your progress:')).toContainText('Not started');
+      await editorReady(page, exercise.title);
+
+      await check(page);
+      await expect(checkBox(page).getByRole('status')).toHaveText(exercise.starterSays);
+      await expect(page.getByText('Your progress:')).toContainText('Tried');
+
+      if (exercise.slug === 'fix-a-403') {
+        const editor = page.getByRole('region', { name: 'Grant editor: Lab: Grant Auditor' });
+        await editor.getByRole('checkbox', { name: /read:client_grants/ }).check();
+        await editor.getByRole('button', { name: 'Save the grant' }).click();
+        await expect(editor.getByRole('status')).toHaveText(/^Saved\. Lab: Grant Auditor is granted: read:client_grants read:clients\./);
+      }
+      await loadSolution(page);
+      await check(page);
+      await expect(checkBox(page).getByRole('status')).toHaveText(/^Passed\./);
+      await expect(page.getByText('Your progress:')).toContainText('Solved');
+      await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: new RegExp(`\\(solved\\)`) })).toHaveCount(1);
+
+      await page.reload();
+      await expect(page.getByText('Your progress:')).toContainText('Solved');
+      await expect(page.getByRole('link', { name: /Exercise \d.*\(solved\)/ }).first()).toBeVisible();
+      expect(strays).toEqual([]);
+    });
+  }
+
+  test('hints open one at a time, and a failed check offers the hint it names', async ({ page }) => {
+    await page.goto('/lab/get-a-token/');
+    const hints = page.getByRole('region', { name: 'Hints' });
+    await expect(hints.getByRole('listitem')).toHaveCount(0);
+    await hints.getByRole('button', { name: 'Show hint 1 of 4' }).click();
+    await expect(hints.getByRole('listitem')).toHaveCount(1);
+    await expect(hints.getByRole('listitem').first()).toBeFocused();
+    await expect(hints.getByRole('button', { name: 'Show hint 2 of 4' })).toBeVisible();
+
+    await editorReady(page, 'Exercise 1: get a token');
+    await check(page);
+    await checkBox(page).getByRole('button', { name: 'Show hint 2' }).click();
+    await expect(hints.getByRole('listitem')).toHaveCount(2);
+    await expect(hints.getByRole('listitem').nth(1)).toContainText("grant_type: 'client_credentials'");
+  });
+
+  test('Keep trying leaves the solution hidden; Restore my code brings the learner\'s code back after a reload', async ({ page }) => {
+    await page.goto('/lab/least-scopes/');
+    await editorReady(page, 'Exercise 2: least scopes');
+    await playground(page, 'Exercise 2: least scopes').locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n// my own attempt');
+
+    await page.getByRole('button', { name: 'Show the solution…' }).click();
+    await page.getByRole('dialog', { name: 'Show the solution?' }).getByRole('button', { name: 'Keep trying' }).click();
+    await expect(page.getByRole('region', { name: /^Solution for/ })).toBeHidden();
+
+    await loadSolution(page);
+    await expect(playground(page, 'Exercise 2: least scopes').locator('.monaco-editor')).toContainText("scope: 'read:clients'");
+    await page.reload();
+    await editorReady(page, 'Exercise 2: least scopes');
+    await page.getByRole('button', { name: 'Restore my code' }).click();
+    await expect(playground(page, 'Exercise 2: least scopes').locator('.monaco-editor')).toContainText('// my own attempt');
+    await expect(page.getByRole('button', { name: 'Restore my code' })).toBeHidden();
+  });
+
+  test('the overview lists progress, resets it after confirming, and survives a damaged store', async ({ page }) => {
+    await page.goto('/lab/');
+    await page.evaluate(() => localStorage.setItem('token-lab:lab-progress', JSON.stringify({ version: 1, exercises: { 'get-a-token': { status: 'solved', at: 1 }, 'fix-a-403': { status: 'tried', at: 2 } } })));
+    await page.reload();
+    const row = (name: RegExp) => page.getByRole('row', { name });
+    await expect(row(/Exercise 1: Get a token/)).toContainText('Solved');
+    await expect(row(/Exercise 3: Fix a 403/)).toContainText('Tried');
+    await expect(page.getByText('1 of 6 solved.')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Exercise 1: Get a token (solved)' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Reset my progress' }).click();
+    await page.getByRole('dialog', { name: 'Reset your lab progress?' }).getByRole('button', { name: 'Reset progress' }).click();
+    await expect(row(/Exercise 1: Get a token/)).toContainText('Not started');
+    await expect(page.getByText('0 of 6 solved.')).toBeVisible();
+    await page.reload();
+    await expect(row(/Exercise 1: Get a token/)).toContainText('Not started');
+
+    await page.evaluate(() => localStorage.setItem('token-lab:lab-progress', '{"version":1,"exercises":{"get-a-token":{"status":"aced"}}}'));
+    await page.reload();
+    await expect(page.getByRole('alert')).toHaveText(/Your saved lab progress could not be read, so it was reset/);
+    await expect(row(/Exercise 1: Get a token/)).toContainText('Not started');
+    expect(await page.evaluate(() => localStorage.getItem('token-lab:lab-progress'))).toBeNull();
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { useTenantServer } from '../../tenant/test-tenant.ts';
+import { checkCode, exerciseFiles } from '../exercise-test-support.ts';
+import { surviveExpiry } from './survive-expiry.ts';
+
+const tenant = useTenantServer();
+const { starter, solution } = exerciseFiles('survive-expiry');
+const check = (code: string) => checkCode(surviveExpiry, tenant(), code);
+const GET_TOKEN = /function getToken\(\)[^]*?\n\}\n/;
+const withGetToken = (body: string) => solution.replace(GET_TOKEN, `${body}\n`);
+
+describe('exercise 4: survive expiry', () => {
+  it('fails the starter: a token request for every API call', async () => {
+    expect(await check(starter)).toEqual({
+      passed: false,
+      hint: 1,
+      message: '44 token requests for 44 API calls: keep the token and reuse it until shortly before it expires.',
+    });
+  });
+
+  it('passes the solution with four token requests in three days', async () => {
+    expect(await check(solution)).toEqual({
+      passed: true,
+      summary: 'Three virtual days, 44 API calls, every one answered 200, with 4 token requests; no call went out with a token about to expire.',
+    });
+  });
+
+  it('fails a cache that never refreshes, at the hour the tenant refuses the token', async () => {
+    const code = withGetToken(`function getToken(): Promise<string> {
+  inFlight ??= requestToken().then((body) => body.access_token);
+  return inFlight;
+}`);
+    expect(await check(code)).toMatchObject({ passed: false, hint: 2, message: expect.stringMatching(/^At hour 24 the tenant refused the call with 401 "Expired token received for JSON Web Token validation"/) });
+  });
+
+  it('fails a cache that refreshes only at the moment of expiry', async () => {
+    expect(await check(solution.replace('const LEEWAY_MS = 60_000;', 'const LEEWAY_MS = 0;'))).toMatchObject({ passed: false, hint: 2, message: expect.stringMatching(/^At hour 24 a call went out with a token that had 30 s left/) });
+  });
+
+  it('fails a cache without a shared request in flight', async () => {
+    const code = withGetToken(`async function getToken(): Promise<string> {
+  if (cached && cached.expiresAt - LEEWAY_MS > now()) return cached.token;
+  const body = await requestToken();
+  cached = { token: body.access_token, expiresAt: now() + body.expires_in * 1000 };
+  return body.access_token;
+}`);
+    expect(await check(code)).toMatchObject({ passed: false, hint: 3, message: expect.stringMatching(/caused 5 token requests/) });
+  });
+
+  it('fails a harness cut down to one day, even with a perfect getToken()', async () => {
+    const code = solution.replace('hour <= 72', 'hour <= 22');
+    expect(await check(code)).toMatchObject({ passed: false, message: expect.stringMatching(/^The replay covered 22 hours and 16 API calls/) });
+  });
+
+  it('fails a harness that jumps three days without calling in between', async () => {
+    const code = solution.replace(/await Promise\.all\(\[callApi[^]*$/, 'await callApi();\nawait tokenLab.clock.advance(72 * 3600);\nconsole.log("PASS");');
+    expect(await check(code)).toMatchObject({ passed: false, message: expect.stringMatching(/^The replay covered 72 hours and 1 API calls/) });
+  });
+});
