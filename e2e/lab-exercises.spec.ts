@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { editorReady, forbidOtherOrigins, playground } from './playground-helpers.ts';
 
@@ -89,9 +90,11 @@ test.describe('lab exercises', () => {
 
     await page.getByRole('button', { name: 'Show the solution…' }).click();
     await page.getByRole('dialog', { name: 'Show the solution?' }).getByRole('button', { name: 'Keep trying' }).click();
-    await expect(page.getByRole('region', { name: /^Solution for/ })).toBeHidden();
+    await expect(page.locator('[data-solution]')).toBeHidden();
+    await expect(page.locator('[data-solution]')).toHaveCount(1);
 
     await loadSolution(page);
+    await expect(page.getByRole('region', { name: 'Solution for Exercise 2: least scopes' })).toBeVisible();
     await expect(playground(page, 'Exercise 2: least scopes').locator('.monaco-editor')).toContainText("scope: 'read:clients'");
     await page.reload();
     await editorReady(page, 'Exercise 2: least scopes');
@@ -122,5 +125,23 @@ test.describe('lab exercises', () => {
     await expect(page.getByRole('alert')).toHaveText(/Your saved lab progress could not be read, so it was reset/);
     await expect(row(/Exercise 1: Get a token/)).toContainText('Not started');
     expect(await page.evaluate(() => localStorage.getItem('token-lab:lab-progress'))).toBeNull();
+  });
+
+  test('a verdict, the hints and the open solution stay axe-clean in both themes and fit a phone', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto('/lab/spot-risky-tokens/');
+    await editorReady(page, 'Exercise 5: spot risky tokens');
+    await check(page);
+    await page.getByRole('button', { name: 'Show hint 1 of 4' }).click();
+    await page.getByRole('button', { name: 'Show the solution…' }).click();
+    await page.getByRole('dialog', { name: 'Show the solution?' }).getByRole('button', { name: 'Show it' }).click();
+    await expect(page.getByRole('region', { name: /^Solution for/ })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((chosen) => document.documentElement.setAttribute('data-theme', chosen), theme);
+      const results = await new AxeBuilder({ page }).include('token-lab-exercise').analyze();
+      const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+      expect(blocking, theme).toEqual([]);
+    }
   });
 });

@@ -19,9 +19,10 @@ export function exerciseFiles(id: string): { starter: string; solution: string }
   return { starter: read(`${id}.ts`), solution: read(`${id}.solution.ts`) };
 }
 
-/** Prepare → run → check, as the page does. */
+/** Prepare → run → after-run → check, as the page does. */
 export async function checkCode<Facts>(exercise: LabExercise<Facts>, tenant: Tenant, code: string): Promise<CheckResult> {
   const { run, facts } = await exercise.prepare(tenant);
   const evidence = await runCodeInNode(code, tenant, run);
+  exercise.afterRun?.(evidence, tenant);
   return exercise.check(evidence, facts, tenant);
 }

@@ -21,4 +21,6 @@ export interface LabExercise<Facts = unknown> {
   hints: number;
   prepare(tenant: Tenant): Promise<Prepared<Facts>>;
   check(evidence: RunEvidence, facts: Facts, tenant: Tenant): Promise<CheckResult>;
+  /** Called after every run (checked or not), e.g. to undo what the run did to the shared tenant. */
+  afterRun?(evidence: RunEvidence, tenant: Tenant): void;
 }

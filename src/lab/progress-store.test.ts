@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROGRESS_STORAGE_KEY, readProgress, recordAttempt, resetProgress, statusOf, type ProgressStorage } from './progress-store.ts';
+import { PROGRESS_STORAGE_KEY, peekProgress, readProgress, recordAttempt, resetProgress, statusOf, type ProgressStorage } from './progress-store.ts';
 
 function memoryStorage(initial?: string): ProgressStorage & { map: Map<string, string> } {
   const map = new Map<string, string>(initial === undefined ? [] : [[PROGRESS_STORAGE_KEY, initial]]);
@@ -51,6 +51,15 @@ describe('lab progress store', () => {
     expect(readProgress(throwing).notice).toBeUndefined();
     expect(recordAttempt(throwing, 'get-a-token', true, 1).saved).toBe(false);
     expect(() => resetProgress(throwing)).not.toThrow();
+  });
+
+  it('peeks without resetting a damaged value, so the lab page can still say what happened', () => {
+    const storage = memoryStorage('{"version":1,"exercises":{"get-a-token":{"status":"aced","at":1}}}');
+    expect(peekProgress(storage).exercises).toEqual({});
+    expect(storage.map.has(PROGRESS_STORAGE_KEY)).toBe(true);
+    expect(readProgress(storage).notice).toMatch(/reset/);
+    recordAttempt(storage, 'get-a-token', true, 5);
+    expect(statusOf(peekProgress(storage), 'get-a-token')).toBe('solved');
   });
 
   it('forgets everything on reset', () => {

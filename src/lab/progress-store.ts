@@ -52,6 +52,20 @@ export function readProgress(storage: ProgressStorage | null): { progress: LabPr
   return { progress: empty(), notice: 'Your saved lab progress could not be read, so it was reset. Exercises you solved show as not started; checking them again brings the marks back.' };
 }
 
+/**
+ * Reads the progress without changing anything: a damaged value reads as "nothing started". For
+ * places that show progress on every page (the sidebar); the lab's own pages use readProgress,
+ * which resets a damaged value and says so.
+ */
+export function peekProgress(storage: ProgressStorage | null): LabProgress {
+  try {
+    const text = storage?.getItem(PROGRESS_STORAGE_KEY);
+    return (text && parseProgress(text)) || empty();
+  } catch {
+    return empty();
+  }
+}
+
 function parseProgress(text: string): LabProgress | undefined {
   let value: unknown;
   try {

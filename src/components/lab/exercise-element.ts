@@ -58,8 +58,9 @@ class TokenLabExercise extends HTMLElement {
           this.#prepared = await lab.prepareExercise(this.#id, tenant);
           return this.#prepared.run;
         },
-        finished: (_evidence, tenant) => {
+        finished: (evidence, tenant) => {
           this.#tenant = tenant;
+          this.#prepared?.afterRun(evidence, tenant);
           if (!this.#checking) this.#record(false);
         },
       };

@@ -19,6 +19,8 @@ import { surviveExpiry } from './survive-expiry.ts';
 export interface PreparedExercise {
   run: PreparedRun;
   judge(evidence: RunEvidence, tenant: Tenant): Promise<CheckResult>;
+  /** To call when the run has finished, before or without judging it. */
+  afterRun(evidence: RunEvidence, tenant: Tenant): void;
 }
 
 type Preparer = (tenant: Tenant) => Promise<PreparedExercise>;
@@ -27,7 +29,11 @@ type Preparer = (tenant: Tenant) => Promise<PreparedExercise>;
 function preparer<Facts>(exercise: LabExercise<Facts>): Preparer {
   return async (tenant) => {
     const { run, facts } = await exercise.prepare(tenant);
-    return { run, judge: (evidence, after) => exercise.check(evidence, facts, after) };
+    return {
+      run,
+      judge: (evidence, after) => exercise.check(evidence, facts, after),
+      afterRun: (evidence, after) => exercise.afterRun?.(evidence, after),
+    };
   };
 }
 
@@ -36,6 +42,9 @@ const PREPARERS = new Map<string, Preparer>(ALL.map((exercise) => [exercise.id, 
 
 /** The exercise slugs, in lab order. */
 export const EXERCISE_IDS: readonly string[] = ALL.map((exercise) => exercise.id);
+
+/** How many hints each exercise's page must have (its check refers to them by number). */
+export const EXERCISE_HINTS: Readonly<Record<string, number>> = Object.fromEntries(ALL.map((exercise) => [exercise.id, exercise.hints]));
 
 /** Sets up a run of exercise `id`; throws for an unknown id (a wrong prop in a lab page). */
 export function prepareExercise(id: string, tenant: Tenant): Promise<PreparedExercise> {

@@ -25,6 +25,12 @@ describe('exercise 4: survive expiry', () => {
     });
   });
 
+  it('gives the tenant its time back after the replay', async () => {
+    const before = tenant().clock.now();
+    await check(solution);
+    expect(tenant().clock.now()).toBe(before);
+  });
+
   it('fails a cache that never refreshes, at the hour the tenant refuses the token', async () => {
     const code = withGetToken(`function getToken(): Promise<string> {
   inFlight ??= requestToken().then((body) => body.access_token);

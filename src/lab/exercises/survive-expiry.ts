@@ -1,7 +1,7 @@
 import { SEEDED_CREDENTIALS } from '../../tenant/index.ts';
 import { fail, pass } from '../check-result.ts';
 import type { LabExercise } from '../exercise.ts';
-import { readTraffic } from '../traffic.ts';
+import { jsonObject, readTraffic } from '../traffic.ts';
 
 const DAYS = 3;
 /** The harness makes 44 calls; fewer than this means it was cut short. */
@@ -23,6 +23,20 @@ export const surviveExpiry: LabExercise<null> = {
   async prepare() {
     const { client_id, client_secret } = SEEDED_CREDENTIALS.reporting;
     return { run: { app: { clientId: client_id, clientSecret: client_secret } }, facts: null };
+  },
+  /**
+   * Takes the replay's days back off the page's tenant, so the rest of the site keeps its time
+   * (every run would otherwise leave the sandbox three days further on). The check reads times
+   * from the recorded answers, not the clock, so it does not mind.
+   */
+  afterRun(evidence, tenant) {
+    let advanced = 0;
+    for (const request of evidence.requests) {
+      if (request.status !== 200 || !request.url.endsWith('/__sandbox/clock')) continue;
+      const seconds = jsonObject(request.requestBody?.text)?.advance_seconds;
+      if (typeof seconds === 'number') advanced += seconds;
+    }
+    if (advanced > 0) tenant.clock.set(tenant.clock.now() - advanced * 1000);
   },
   async check(evidence) {
     const traffic = readTraffic(evidence.requests, evidence.context.domain);

@@ -60,6 +60,8 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
     scrollBeyondLastLine: false,
     fixedOverflowWidgets: true,
     tabSize: 2,
+    // Monaco fades unused names to a grey that fails AA contrast; the TS diagnostics still say so.
+    showUnused: false,
     ariaLabel: `${ui.title}: code editor. Ctrl+Enter runs. Escape then Tab leaves the editor.`,
   });
   ui.staticCode.remove();
