@@ -1,6 +1,8 @@
 // The bench's budgets, the check that names each miss, and the Markdown table of results.
 // Kept apart from scripts/bench.mjs (which needs a browser and a build) so the check can be
-// tested on plain objects.
+// tested on plain objects. As a command it re-renders bench/RESULTS.md from bench/results.json:
+//   npx node scripts/bench-report.mjs
+import { readFileSync, writeFileSync } from 'node:fs';
 
 /** The baseline page every Token Lab page is compared with: a docs page about a lesson long. */
 export const BASELINE_READING_PAGE = '/guides/reading/';
@@ -75,23 +77,23 @@ export function markdown(results) {
     '',
     '## Pages',
     '',
-    `JS: brotli (q11) JavaScript before interaction. Transfer: every byte Lighthouse saw transferred (astro preview serves uncompressed). Lighthouse: mobile profile, default simulated throttling; a page under ${BUDGETS.lighthousePerformance} is audited twice more and keeps the median (attempts in brackets). Ratios are against the bare Starlight page \`${results.baseline.readingPage}\` built with the same versions in the same run.`,
+    `JS: brotli (q11) JavaScript before interaction. Transfer: every byte Lighthouse saw transferred (astro preview serves uncompressed). Lighthouse: mobile profile, default simulated throttling; a page under ${BUDGETS.lighthousePerformance} is audited twice more and keeps the median (attempts in brackets). Ratios are against the bare Starlight page \`${results.baseline.readingPage}\` built with the same versions in the same run (×base perf above 1 means a better score than the baseline). Bench. index: Lighthouse's CPU benchmark of the machine during the kept audit (lower is busier).`,
     '',
-    '| page | JS | ×base | transfer | ×base | perf | a11y | best pr. | ×base perf | budgets |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| page | JS | ×base | transfer | ×base | perf | a11y | best pr. | ×base perf | bench. index | budgets |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...results.pages.map((page) => {
       const audit = lh(page);
       const holds = page.js <= BUDGETS.readingPageJsBrotli && audit.performance >= BUDGETS.lighthousePerformance && audit.accessibility >= BUDGETS.lighthouseAccessibility;
-      return `| ${page.path} | ${kib(page.js)} | ${ratio(page.ratioToBaseline.js)} | ${kib(audit.totalTransferBytes)} | ${ratio(page.ratioToBaseline.transfer)} | ${scores(audit)} | ${ratio(page.ratioToBaseline.performance)} | ${ok(holds)} |`;
+      return `| ${page.path} | ${kib(page.js)} | ${ratio(page.ratioToBaseline.js)} | ${kib(audit.totalTransferBytes)} | ${ratio(page.ratioToBaseline.transfer)} | ${scores(audit)} | ${ratio(page.ratioToBaseline.performance)} | ${audit.benchmarkIndex ?? '–'} | ${ok(holds)} |`;
     }),
     '',
     '### Bare Starlight baseline (bench/baseline)',
     '',
     `Built in ${results.baseline.build.wallSeconds} s, peak ${results.baseline.build.peakMiB} MiB.`,
     '',
-    '| page | JS | transfer | perf | a11y | best pr. |',
-    '|---|---:|---:|---:|---:|---:|',
-    ...results.baseline.pages.map((page) => `| ${page.path}${page === reference ? ' (reference)' : ''} | ${kib(page.js)} | ${kib(lh(page).totalTransferBytes)} | ${scores(lh(page))} |`),
+    '| page | JS | transfer | perf | a11y | best pr. | bench. index |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...results.baseline.pages.map((page) => `| ${page.path}${page === reference ? ' (reference)' : ''} | ${kib(page.js)} | ${kib(lh(page).totalTransferBytes)} | ${scores(lh(page))} | ${lh(page).benchmarkIndex ?? '–'} |`),
     '',
     '## Playground (/reference/playgrounds/)',
     '',
@@ -125,4 +127,10 @@ export function markdown(results) {
     '',
   ];
   return lines.join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const results = JSON.parse(readFileSync('bench/results.json', 'utf8'));
+  writeFileSync('bench/RESULTS.md', markdown(results));
+  console.log(markdown(results));
 }

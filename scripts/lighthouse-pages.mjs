@@ -4,7 +4,7 @@
 // Chromium is told that every host but 127.0.0.1 does not exist, and each report's request
 // list is checked, so an audit can never reach another origin; a request that tried to is
 // reported rather than ignored.
-// Usage: node scripts/lighthouse-pages.mjs http://127.0.0.1:4342 / /lessons/what-changed/ [...]
+// Usage: npx node scripts/lighthouse-pages.mjs http://127.0.0.1:4342 / /lessons/what-changed/ [...]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';

@@ -4,7 +4,7 @@
 // collection), DOM counters and the renderer processes' resident memory at the start, every
 // `every` runs and at the end, and counts the run workers: each Run must start exactly one and
 // leave none alive.
-// Usage: node scripts/soak-playground.mjs http://127.0.0.1:4321 [runs=500] [--json]
+// Usage: npx node scripts/soak-playground.mjs http://127.0.0.1:4321 [runs=500] [--json]
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { findChromium } from './find-chromium.mjs';
