@@ -5,7 +5,7 @@ import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'public/mockServiceWorker.js', 'test-results/', 'playwright-report/'] },
+  { ignores: ['dist/', '.astro/', 'node_modules/', 'public/mockServiceWorker.js', 'test-results/', 'playwright-report/', 'bench/baseline/', 'bench/tmp/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,9 +8,40 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { findChromium } from './find-chromium.mjs';
 
-const PAGE = '/reference/playgrounds/';
+export const PAGE = '/reference/playgrounds/';
 const TITLE = 'Get a token';
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/**
+ * Clicks into the playground and waits until its editor is ready and TypeScript is warm.
+ * @param {import('playwright-core').Page} page a page already showing PAGE
+ */
+export async function openEditor(page) {
+  const region = page.getByRole('region', { name: TITLE, exact: true });
+  const clicked = Date.now();
+  await region.locator('[data-static]').click();
+  await region.getByText('Editor ready').waitFor({ timeout: 60_000 });
+  const firstClickToReadyMs = Date.now() - clicked;
+  await page.locator('token-lab-playground[data-typescript-ready]').first().waitFor({ timeout: 60_000 });
+  const firstClickToTypeScriptMs = Date.now() - clicked;
+  await page.waitForLoadState('networkidle');
+  return { region, firstClickToReadyMs, firstClickToTypeScriptMs };
+}
+
+/**
+ * Presses Run once and returns the milliseconds until the token is on screen, after which it
+ * waits for the run to be over so the next press starts a fresh one.
+ * @param {import('playwright-core').Page} page @param {import('playwright-core').Locator} region
+ */
+export async function runToToken(page, region) {
+  const start = Date.now();
+  await region.getByRole('button', { name: 'Run' }).click();
+  await region.locator('[data-output]').getByRole('button', { name: /open the decoded view/ }).waitFor({ timeout: 30_000 });
+  const elapsed = Date.now() - start;
+  await region.getByRole('button', { name: 'Run' }).waitFor({ state: 'visible' });
+  await page.waitForFunction(() => !document.querySelector('token-lab-playground[data-running]'));
+  return elapsed;
+}
 
 export async function measurePlayground(browser, origin, runs = 20) {
   // A viewport too short to show the playground, so nothing loads before the click.
@@ -32,25 +63,9 @@ export async function measurePlayground(browser, origin, runs = 20) {
   await page.goto(origin + PAGE, { waitUntil: 'networkidle' });
   phase = 'after';
 
-  const region = page.getByRole('region', { name: TITLE, exact: true });
-  const clicked = Date.now();
-  await region.locator('[data-static]').click();
-  await region.getByText('Editor ready').waitFor({ timeout: 60_000 });
-  const firstClickToReadyMs = Date.now() - clicked;
-  await page.locator('token-lab-playground[data-typescript-ready]').first().waitFor({ timeout: 60_000 });
-  const firstClickToTypeScriptMs = Date.now() - clicked;
-  await page.waitForLoadState('networkidle');
-
+  const { region, firstClickToReadyMs, firstClickToTypeScriptMs } = await openEditor(page);
   const times = [];
-  const output = region.locator('[data-output]');
-  for (let i = 0; i < runs; i++) {
-    const start = Date.now();
-    await region.getByRole('button', { name: 'Run' }).click();
-    await output.getByRole('button', { name: /open the decoded view/ }).waitFor({ timeout: 30_000 });
-    times.push(Date.now() - start);
-    await region.getByRole('button', { name: 'Run' }).waitFor({ state: 'visible' });
-    await page.waitForFunction(() => !document.querySelector('token-lab-playground[data-running]'));
-  }
+  for (let i = 0; i < runs; i++) times.push(await runToToken(page, region));
   await context.close();
   // Each Run starts a new worker from the same (cached) script: count every URL once.
   const seen = new Set();

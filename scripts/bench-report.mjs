@@ -1,0 +1,136 @@
+// The bench's budgets, the check that names each miss, and the Markdown table of results.
+// Kept apart from scripts/bench.mjs (which needs a browser and a build) so the check can be
+// tested on plain objects. As a command it re-renders bench/RESULTS.md from bench/results.json:
+//   npx node scripts/bench-report.mjs
+import { readFileSync, writeFileSync } from 'node:fs';
+
+/** The baseline page every Token Lab page is compared with: a docs page about a lesson long. */
+export const BASELINE_READING_PAGE = '/guides/reading/';
+
+export const BUDGETS = {
+  /** Brotli JS a reading page makes the reader download before they touch anything. */
+  readingPageJsBrotli: 30 * 1024,
+  lighthousePerformance: 95,
+  lighthouseAccessibility: 100,
+  /** Monaco, its workers and the run worker, loaded on demand. */
+  monacoBrotli: 2.2 * 1024 * 1024,
+  buildSeconds: 60,
+  buildPeakMiB: 2560,
+  /**
+   * Page JS heap growth over the soak, measured after a forced GC. 500 runs measured +4.1 MiB
+   * (13.0 → 17.1 MiB): 2 MiB in the first 100 runs as caches warm up, then a steady ~0.5 MiB per
+   * 100 runs. 10 MiB is 2.5 times that: room for noise, and a leak of 20 KiB or more per run
+   * (one kept output view or token chip per run) fails it.
+   */
+  soakHeapGrowthMiB: 10,
+  /** Run workers still alive after the soak. */
+  liveRunWorkers: 0,
+};
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+/** Every budget missed, each as one line naming the figure. @returns {string[]} */
+export function budgetMisses(results) {
+  const misses = [];
+  for (const page of results.pages) {
+    if (page.js > BUDGETS.readingPageJsBrotli) misses.push(`${page.path}: ${kib(page.js)} of JS before interaction (budget ${kib(BUDGETS.readingPageJsBrotli)})`);
+    const audit = page.lighthouse;
+    if (!audit) {
+      misses.push(`${page.path}: no Lighthouse audit`);
+      continue;
+    }
+    if (!(audit.performance >= BUDGETS.lighthousePerformance)) misses.push(`${page.path}: Lighthouse performance ${audit.performance} (budget ≥ ${BUDGETS.lighthousePerformance}; attempts ${audit.attempts?.join(', ')})`);
+    if (!(audit.accessibility >= BUDGETS.lighthouseAccessibility)) misses.push(`${page.path}: Lighthouse accessibility ${audit.accessibility} (budget ${BUDGETS.lighthouseAccessibility}; lost on ${audit.lostPoints?.accessibility?.join(', ')})`);
+    if (audit.offOrigin?.length) misses.push(`${page.path}: ${audit.offOrigin.length} request(s) to another origin during Lighthouse: ${audit.offOrigin.join(', ')}`);
+  }
+  for (const page of results.baseline?.pages ?? []) {
+    if (page.lighthouse?.offOrigin?.length) misses.push(`baseline ${page.path}: ${page.lighthouse.offOrigin.length} request(s) to another origin: ${page.lighthouse.offOrigin.join(', ')}`);
+  }
+  if (results.playground.onDemandBrotli > BUDGETS.monacoBrotli) misses.push(`Monaco and workers on demand: ${kib(results.playground.onDemandBrotli)} (budget ${kib(BUDGETS.monacoBrotli)})`);
+  if (!(results.build.wallSeconds < BUDGETS.buildSeconds)) misses.push(`build: ${results.build.wallSeconds} s wall (budget < ${BUDGETS.buildSeconds} s)`);
+  if (!(results.build.peakMiB < BUDGETS.buildPeakMiB)) misses.push(`build: ${results.build.peakMiB} MiB peak memory (budget < ${BUDGETS.buildPeakMiB} MiB)`);
+  const soak = results.soak;
+  if (!(soak.heapGrowthBytes <= BUDGETS.soakHeapGrowthMiB * 2 ** 20)) misses.push(`soak: JS heap grew ${mib(soak.heapGrowthBytes)} over ${soak.runs} runs (bound ${BUDGETS.soakHeapGrowthMiB} MiB)`);
+  if (soak.liveRunWorkersAtEnd > BUDGETS.liveRunWorkers) misses.push(`soak: ${soak.liveRunWorkersAtEnd} run worker(s) still alive after ${soak.runs} runs`);
+  if (soak.runWorkersStarted !== soak.runs) misses.push(`soak: ${soak.runWorkersStarted} run workers started for ${soak.runs} runs (one each expected)`);
+  return misses;
+}
+
+const ok = (holds) => (holds ? 'ok' : '**miss**');
+const ratio = (value) => (value == null ? '–' : value.toFixed(2));
+
+/** The results as the Markdown page committed in bench/RESULTS.md. */
+export function markdown(results) {
+  const reference = results.baseline.pages.find((page) => page.path === results.baseline.readingPage);
+  const lh = (page) => page.lighthouse ?? {};
+  const scores = (audit) => `${audit.performance}${audit.attempts?.length > 1 ? ` (${audit.attempts.join(', ')})` : ''} | ${audit.accessibility} | ${audit.bestPractices}`;
+  const soak = results.soak;
+  const misses = budgetMisses(results);
+  const lines = [
+    '# Token Lab bench results',
+    '',
+    `Measured ${results.date} (load average ${results.load.atStart.join(' ')} at the start, ${results.load.atEnd.join(' ')} at the end; other people were using the machine) on ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}, Chromium ${results.machine.chromium}.`,
+    `Versions: ${Object.entries(results.machine.versions).map(([name, version]) => `${name} ${version}`).join(', ')}. The whole bench took ${Math.round(results.timings.totalSeconds / 60)} min, of which Lighthouse ${Math.round(results.timings.lighthouseSeconds / 60)} min and the soak ${Math.round(results.timings.soakSeconds / 60)} min.`,
+    '',
+    misses.length ? `**${misses.length} budget(s) missed:**\n\n${misses.map((miss) => `- ${miss}`).join('\n')}` : 'Every budget holds.',
+    '',
+    '## Pages',
+    '',
+    `JS: brotli (q11) JavaScript before interaction. Transfer: every byte Lighthouse saw transferred (astro preview serves uncompressed). Lighthouse: mobile profile, default simulated throttling; a page under ${BUDGETS.lighthousePerformance} is audited twice more and keeps the median (attempts in brackets). Ratios are against the bare Starlight page \`${results.baseline.readingPage}\` built with the same versions in the same run (×base perf above 1 means a better score than the baseline). Bench. index: Lighthouse's CPU benchmark of the machine during the kept audit (lower is busier).`,
+    '',
+    '| page | JS | ×base | transfer | ×base | perf | a11y | best pr. | ×base perf | bench. index | budgets |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    ...results.pages.map((page) => {
+      const audit = lh(page);
+      const holds = page.js <= BUDGETS.readingPageJsBrotli && audit.performance >= BUDGETS.lighthousePerformance && audit.accessibility >= BUDGETS.lighthouseAccessibility;
+      return `| ${page.path} | ${kib(page.js)} | ${ratio(page.ratioToBaseline.js)} | ${kib(audit.totalTransferBytes)} | ${ratio(page.ratioToBaseline.transfer)} | ${scores(audit)} | ${ratio(page.ratioToBaseline.performance)} | ${audit.benchmarkIndex ?? '–'} | ${ok(holds)} |`;
+    }),
+    '',
+    '### Bare Starlight baseline (bench/baseline)',
+    '',
+    `Built in ${results.baseline.build.wallSeconds} s, peak ${results.baseline.build.peakMiB} MiB.`,
+    '',
+    '| page | JS | transfer | perf | a11y | best pr. | bench. index |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...results.baseline.pages.map((page) => `| ${page.path}${page === reference ? ' (reference)' : ''} | ${kib(page.js)} | ${kib(lh(page).totalTransferBytes)} | ${scores(lh(page))} | ${lh(page).benchmarkIndex ?? '–'} |`),
+    '',
+    '## Playground (/reference/playgrounds/)',
+    '',
+    `- JS before interaction: ${kib(results.playground.jsBeforeInteractionBrotli)}; after the editor loaded: ${kib(results.playground.jsAfterEditorBrotli)} (on demand: ${kib(results.playground.onDemandBrotli)}, budget ${kib(BUDGETS.monacoBrotli)}: ${ok(results.playground.onDemandBrotli <= BUDGETS.monacoBrotli)})`,
+    `- first click → editor ready: ${results.playground.firstClickToReadyMs} ms; TypeScript warmed (first Run needs no compiler load): ${results.playground.firstClickToTypeScriptMs} ms`,
+    `- Run → token on screen (${results.playground.runToToken.runs} runs): median ${results.playground.runToToken.medianMs} ms, p95 ${results.playground.runToToken.p95Ms} ms`,
+    '',
+    `## Soak: ${soak.runs} runs in one page, no reload`,
+    '',
+    `JS heap of the page after a forced garbage collection (CDP \`HeapProfiler.collectGarbage\`, then \`Performance.getMetrics\`); renderer memory is the resident size of every renderer process, workers included. Bound: heap growth ≤ ${BUDGETS.soakHeapGrowthMiB} MiB and no run worker alive at the end.`,
+    '',
+    '| after runs | JS heap | DOM nodes | listeners | renderer memory | workers alive (run workers) |',
+    '|---:|---:|---:|---:|---:|---|',
+    ...soak.samples.map((sample) => `| ${sample.afterRuns} | ${mib(sample.jsHeapUsedBytes)} | ${sample.domNodes} | ${sample.jsEventListeners} | ${sample.rendererResidentBytes == null ? '–' : mib(sample.rendererResidentBytes)} | ${sample.workers.all} (${sample.workers.run}) |`),
+    '',
+    `- heap growth ${mib(soak.heapGrowthBytes)} (bound ${BUDGETS.soakHeapGrowthMiB} MiB: ${ok(soak.heapGrowthBytes <= BUDGETS.soakHeapGrowthMiB * 2 ** 20)}); DOM nodes ${soak.domNodeGrowth >= 0 ? '+' : ''}${soak.domNodeGrowth}, listeners ${soak.listenerGrowth >= 0 ? '+' : ''}${soak.listenerGrowth}`,
+    `- run workers: ${soak.runWorkersStarted} started, ${soak.runWorkersClosed} closed, ${soak.liveRunWorkersAtEnd} alive at the end (${ok(soak.liveRunWorkersAtEnd === 0 && soak.runWorkersStarted === soak.runs)}); the 2 workers left are Monaco's editor and TypeScript workers, which live as long as the editor`,
+    `- Run → token over the soak: median ${soak.runToToken.medianMs} ms, p95 ${soak.runToToken.p95Ms} ms, max ${soak.runToToken.maxMs} ms; ${soak.seconds} s in all`,
+    '',
+    '## Tenant in Node',
+    '',
+    ...results.tenant.micro.map((row) => `- ${row.name}: ${Math.round(row.opsPerSecond).toLocaleString('en')} ops/s`),
+    results.tenant.load
+      ? `- loopback load on npm run tenant: ${results.tenant.load.requests} requests, ${results.tenant.load.concurrency} clients, ${results.tenant.load.failures} failed, ${results.tenant.load.misanswered} mis-answered, ${Math.round(results.tenant.load.requestsPerSecond)} req/s, p50 ${results.tenant.load.p50Ms.toFixed(1)} ms, p95 ${results.tenant.load.p95Ms.toFixed(1)} ms`
+      : '',
+    '',
+    '## Build',
+    '',
+    `- site: wall ${results.build.wallSeconds} s (budget < ${BUDGETS.buildSeconds} s: ${ok(results.build.wallSeconds < BUDGETS.buildSeconds)}), peak memory ${results.build.peakMiB} MiB (budget < ${BUDGETS.buildPeakMiB} MiB: ${ok(results.build.peakMiB < BUDGETS.buildPeakMiB)})`,
+    `- bare Starlight baseline: wall ${results.baseline.build.wallSeconds} s, peak memory ${results.baseline.build.peakMiB} MiB`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const results = JSON.parse(readFileSync('bench/results.json', 'utf8'));
+  writeFileSync('bench/RESULTS.md', markdown(results));
+  console.log(markdown(results));
+}

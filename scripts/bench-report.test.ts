@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { BUDGETS, budgetMisses, markdown } from './bench-report.mjs';
+
+const audit = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+  performance: 99,
+  accessibility: 100,
+  bestPractices: 100,
+  totalTransferBytes: 60_000,
+  offOrigin: [],
+  attempts: [99],
+  lostPoints: { performance: [], accessibility: [], bestPractices: [] },
+  ...overrides,
+});
+
+function results() {
+  const worker = { all: 2, run: 0, runPerPlaywright: 0 };
+  const sample = (afterRuns: number, heap: number) => ({ afterRuns, jsHeapUsedBytes: heap, jsHeapTotalBytes: heap, domNodes: 1484, jsEventListeners: 307, documents: 3, rendererResidentBytes: 300 * 2 ** 20, workers: worker });
+  return {
+    date: '2026-11-29T10:00:00.000Z',
+    load: { atStart: [1, 1, 1], atEnd: [1, 1, 1] },
+    machine: { cpus: 2, cpuModel: 'test', memoryGiB: 24, node: '24', chromium: '156', versions: { astro: '7' } },
+    timings: { totalSeconds: 600, lighthouseSeconds: 300, soakSeconds: 200 },
+    build: { wallSeconds: 20, peakMiB: 1500 },
+    pages: [
+      { path: '/', js: 4000, lighthouse: audit(), ratioToBaseline: { js: 0.2, transfer: 0.9, performance: 1 } },
+      { path: '/lessons/a/', js: 9000, lighthouse: audit(), ratioToBaseline: { js: 0.4, transfer: 1, performance: 1 } },
+    ],
+    baseline: { readingPage: '/guides/reading/', build: { wallSeconds: 10, peakMiB: 900 }, pages: [{ path: '/guides/reading/', js: 27_000, lighthouse: audit() }] },
+    playground: { jsBeforeInteractionBrotli: 4000, jsAfterEditorBrotli: 2_000_000, onDemandBrotli: 1_996_000, firstClickToReadyMs: 2000, firstClickToTypeScriptMs: 2400, runToToken: { runs: 20, medianMs: 250, p95Ms: 300 } },
+    soak: {
+      runs: 500,
+      seconds: 300,
+      runToToken: { medianMs: 250, p95Ms: 300, maxMs: 400 },
+      samples: [sample(0, 13 * 2 ** 20), sample(500, 15 * 2 ** 20)],
+      heapGrowthBytes: 2 * 2 ** 20,
+      domNodeGrowth: 0,
+      listenerGrowth: 0,
+      runWorkersStarted: 500,
+      runWorkersClosed: 500,
+      liveRunWorkersAtEnd: 0,
+    },
+    tenant: { micro: [{ name: 'token issue', opsPerSecond: 2000 }], load: null },
+  };
+}
+
+describe('budgetMisses', () => {
+  it('reports nothing when every figure is inside its budget', () => {
+    expect(budgetMisses(results())).toEqual([]);
+  });
+
+  it('names each missed budget with its page and figure', () => {
+    const missed = results();
+    missed.pages[1]!.js = 31 * 1024;
+    missed.pages[1]!.lighthouse = audit({ performance: 88, attempts: [84, 88, 90], accessibility: 96, lostPoints: { accessibility: ['color-contrast'] } });
+    missed.pages[0]!.lighthouse = audit({ offOrigin: ['https://fonts.example.com/a.css'] });
+    missed.playground.onDemandBrotli = 2.5 * 1024 * 1024;
+    missed.build = { wallSeconds: 75.2, peakMiB: 2600 };
+    missed.soak.heapGrowthBytes = (BUDGETS.soakHeapGrowthMiB + 1) * 2 ** 20;
+    missed.soak.liveRunWorkersAtEnd = 1;
+    missed.soak.runWorkersStarted = 499;
+    expect(budgetMisses(missed)).toEqual([
+      '/: 1 request(s) to another origin during Lighthouse: https://fonts.example.com/a.css',
+      '/lessons/a/: 31.0 KiB of JS before interaction (budget 30.0 KiB)',
+      '/lessons/a/: Lighthouse performance 88 (budget ≥ 95; attempts 84, 88, 90)',
+      '/lessons/a/: Lighthouse accessibility 96 (budget 100; lost on color-contrast)',
+      'Monaco and workers on demand: 2560.0 KiB (budget 2252.8 KiB)',
+      'build: 75.2 s wall (budget < 60 s)',
+      'build: 2600 MiB peak memory (budget < 2560 MiB)',
+      `soak: JS heap grew ${BUDGETS.soakHeapGrowthMiB + 1}.0 MiB over 500 runs (bound ${BUDGETS.soakHeapGrowthMiB} MiB)`,
+      'soak: 1 run worker(s) still alive after 500 runs',
+      'soak: 499 run workers started for 500 runs (one each expected)',
+    ]);
+  });
+
+  it('treats a page without a Lighthouse audit as a miss rather than a pass', () => {
+    const missing = results();
+    delete (missing.pages[0] as { lighthouse?: unknown }).lighthouse;
+    expect(budgetMisses(missing)).toEqual(['/: no Lighthouse audit']);
+  });
+});
+
+describe('markdown', () => {
+  it('lists the misses at the top of the results page', () => {
+    const missed = results();
+    missed.build.wallSeconds = 80;
+    const page = markdown(missed);
+    expect(page).toContain('**1 budget(s) missed:**');
+    expect(page).toContain('- build: 80 s wall (budget < 60 s)');
+    expect(page).toContain('| /guides/reading/ (reference) | 26.4 KiB |');
+  });
+});
