@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, budgetMisses, markdown } from './bench-report.mjs';
+import { BUDGETS, budgetMisses, buildSecondsBudget, markdown, performanceFloor } from './bench-report.mjs';
 
 const audit = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   performance: 99,
@@ -70,6 +70,32 @@ describe('budgetMisses', () => {
       'soak: 1 run worker(s) still alive after 500 runs',
       'soak: 499 run workers started for 500 runs (one each expected)',
     ]);
+  });
+
+  it('holds pages to 95, or to 5 below the bare Starlight page when a busy machine keeps even that under 95', () => {
+    const quiet = results();
+    expect(performanceFloor(quiet)).toBe(95);
+    quiet.pages[1]!.lighthouse = audit({ performance: 90, attempts: [90] });
+    expect(budgetMisses(quiet)).toEqual(['/lessons/a/: Lighthouse performance 90 (budget ≥ 95; attempts 90)']);
+
+    const busy = results();
+    busy.baseline.pages[0]!.lighthouse = audit({ performance: 80 });
+    busy.pages[0]!.lighthouse = audit({ performance: 76, attempts: [70, 76] });
+    busy.pages[1]!.lighthouse = audit({ performance: 74, attempts: [72, 74] });
+    expect(performanceFloor(busy)).toBe(75);
+    expect(budgetMisses(busy)).toEqual(['/lessons/a/: Lighthouse performance 74 (budget ≥ 95; machine busy: the bare Starlight page scored 80 in this run, so the floor is 75; attempts 72, 74)']);
+  });
+
+  it('gives the build 60 s, or four times a baseline build that took over 15 s', () => {
+    const quiet = results();
+    expect(buildSecondsBudget(quiet)).toBe(60);
+    const busy = results();
+    busy.baseline.build.wallSeconds = 36.8;
+    busy.build.wallSeconds = 126.5;
+    expect(buildSecondsBudget(busy)).toBeCloseTo(147.2);
+    expect(budgetMisses(busy)).toEqual([]);
+    busy.build.wallSeconds = 150;
+    expect(budgetMisses(busy)).toEqual(['build: 150 s wall (budget < 147.2 s)']);
   });
 
   it('treats a page without a Lighthouse audit as a miss rather than a pass', () => {
