@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { editorReady, forbidOtherOrigins, playground } from './playground-helpers.ts';
+import { editorReady, forbidOtherOrigins, openWithCode, playground } from './playground-helpers.ts';
 
 /*
  * Every lab exercise as a learner meets it: the starter code fails Check with its message, the
@@ -147,5 +147,19 @@ test.describe('lab exercises', () => {
       const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
       expect(blocking, theme).toEqual([]);
     }
+  });
+
+  test('Check judges nothing when the code does not run: a syntax error and a run cut off by the time limit', async ({ page }) => {
+    await openWithCode(page, 'lab-get-a-token', 'const token = ;\nexport default token;', '/lab/get-a-token/');
+    await editorReady(page, 'Exercise 1: get a token');
+    await check(page);
+    await expect(checkBox(page).getByRole('status')).toHaveText('Not yet. Nothing to judge: Not run: fix the syntax error first.');
+
+    await page.goto('about:blank'); // a new document, not just a new #fragment
+    await openWithCode(page, 'lab-get-a-token', 'while (true) {}\nexport default 1;', '/lab/get-a-token/');
+    await editorReady(page, 'Exercise 1: get a token');
+    await check(page);
+    await expect(checkBox(page).getByRole('status')).toHaveText(/^Not yet\. Nothing to judge: Stopped after 5 s: the code was still running/);
+    await expect(page.getByText('Your progress:')).toContainText('Tried');
   });
 });

@@ -19,7 +19,8 @@ export interface PreparedRun {
 
 /** Everything a run did, as recorded by the runtime (never as the code claims it). */
 export interface RunEvidence {
-  status: RunStatus;
+  /** How the run ended; `not-run` when the code never started (a syntax error). */
+  status: RunStatus | 'not-run';
   /** The sentence the status line showed. */
   message: string;
   /** Every request the code made, in order, as the guarded fetch recorded it. */

@@ -81,6 +81,14 @@ class TokenLabExercise extends HTMLElement {
         verdict.textContent = mounted ? 'A run is already going: let it finish (or press Stop), then Check again.' : 'The editor could not load, so nothing was checked. Reload the page to try again.';
         return;
       }
+      // A run that never started or was cut short says nothing about the exercise: the
+      // playground's output already says why, and judging half a replay would mislead.
+      if (evidence.status === 'not-run' || evidence.status === 'timeout' || evidence.status === 'stopped' || evidence.status === 'crashed') {
+        verdict.dataset.passed = 'false';
+        verdict.replaceChildren(strong('Not yet. '), `Nothing to judge: ${evidence.message}`);
+        if (evidence.status !== 'not-run') this.#record(false);
+        return;
+      }
       const result = await this.#prepared.judge(evidence, this.#tenant);
       verdict.dataset.passed = String(result.passed);
       if (result.passed) {

@@ -105,7 +105,7 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
       if (emitted.syntaxError) {
         showError(emitted.syntaxError.message, emitted.syntaxError.line, emitted.syntaxError.column, 'SyntaxError');
         setStatus('Not run: fix the syntax error first.');
-        return { status: 'error', message: 'Not run: fix the syntax error first.', ...record, context: app.context };
+        return { status: 'not-run', message: 'Not run: fix the syntax error first.', ...record, context: app.context };
       }
       const prepared = (await host.runHooks?.prepare?.(tenant)) ?? {};
       const context = {
