@@ -77,13 +77,13 @@ class TokenLabExercise extends HTMLElement {
     try {
       const mounted = await playground.start();
       const evidence = await mounted?.run();
-      if (!evidence || !this.#prepared || !this.#tenant) {
-        verdict.textContent = mounted ? 'A run is already going: let it finish (or press Stop), then Check again.' : 'The editor could not load, so nothing was checked. Reload the page to try again.';
+      if (!evidence) {
+        verdict.textContent = mounted ? 'Nothing was checked: a run was still going, or this one could not start (the playground\'s status line says which). Check again when it is idle.' : 'The editor could not load, so nothing was checked. Reload the page to try again.';
         return;
       }
       // A run that never started or was cut short says nothing about the exercise: the
       // playground's output already says why, and judging half a replay would mislead.
-      if (evidence.status === 'not-run' || evidence.status === 'timeout' || evidence.status === 'stopped' || evidence.status === 'crashed') {
+      if (evidence.status === 'not-run' || evidence.status === 'timeout' || evidence.status === 'stopped' || evidence.status === 'crashed' || !this.#prepared || !this.#tenant) {
         verdict.dataset.passed = 'false';
         verdict.replaceChildren(strong('Not yet. '), `Nothing to judge: ${evidence.message}`);
         if (evidence.status !== 'not-run') this.#record(false);
