@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { findChromium, HOW_TO_GET_ONE } from './scripts/find-chromium.mjs';
+import { CLOSED_MACHINE_FLAGS, findChromium, HOW_TO_GET_ONE } from './scripts/find-chromium.mjs';
 
 const browser = await findChromium();
 if (!browser) throw new Error(HOW_TO_GET_ONE);
@@ -25,18 +25,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: browser.path,
-      // Without the networking flags Chromium reaches for Google services at start-up,
-      // which this sandbox's closed network refuses; --no-sandbox because CI runs as root.
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: ['--headless', ...CLOSED_MACHINE_FLAGS],
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],

@@ -10,6 +10,21 @@ import { fileURLToPath } from 'node:url';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * Flags every Chromium this project launches needs on its closed machines: without the
+ * networking ones Chromium reaches for Google services at start-up, which the closed network
+ * refuses; --no-sandbox because CI runs as root.
+ */
+export const CLOSED_MACHINE_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export const HOW_TO_GET_ONE = [
   'No Chromium found for the end-to-end tests. Any one of these fixes it:',
   '  - Debian or Ubuntu:  apt-get update && apt-get install -y chromium',

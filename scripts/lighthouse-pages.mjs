@@ -8,20 +8,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { findChromium } from './find-chromium.mjs';
+import { CLOSED_MACHINE_FLAGS, findChromium } from './find-chromium.mjs';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 
 // Lighthouse's own defaults (chrome-launcher's flag set) plus the ones this closed machine needs.
 export const CHROME_FLAGS = [
   '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CLOSED_MACHINE_FLAGS,
   // Any name other than the loopback server resolves to nothing, so no request can leave.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
