@@ -1,39 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import ts from 'typescript';
-import { createTokenLabGlobal, LEARNER_COMPILER_OPTIONS, LEARNER_TYPES } from './learner-types.ts';
+import { createTokenLabGlobal } from './learner-types.ts';
+import { openInEditorWorker } from './editor-test-support.ts';
 
 const CONTEXT = { domain: 'dev-lab.eu.auth0.com', clientId: 'id', clientSecret: 'secret', audience: 'https://dev-lab.eu.auth0.com/api/v2/' };
 
-// Type-checks learner code the way the editor will: the globals file plus the compiler options.
-function diagnosticsFor(code: string): string[] {
-  const files = new Map([['/learner.ts', code], ['/globals.d.ts', LEARNER_TYPES]]);
-  const options: ts.CompilerOptions = { ...LEARNER_COMPILER_OPTIONS, lib: ['lib.esnext.d.ts', 'lib.webworker.d.ts'], noEmit: true } as unknown as ts.CompilerOptions;
-  const host = ts.createCompilerHost(options);
-  const readFile = host.readFile.bind(host);
-  host.readFile = (name) => files.get(name) ?? readFile(name);
-  host.fileExists = (name) => files.has(name) || ts.sys.fileExists(name);
-  host.getSourceFile = (name, version) => {
-    const text = host.readFile(name);
-    return text === undefined ? undefined : ts.createSourceFile(name, text, version);
-  };
-  const program = ts.createProgram([...files.keys()], options, host);
-  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+// Type-checks learner code in Monaco's own worker, with the editor's globals and options.
+async function diagnosticsFor(code: string): Promise<string[]> {
+  return (await openInEditorWorker(code).diagnostics()).map((diagnostic) => diagnostic.message);
 }
 
 describe('learner types', () => {
-  it('let the learner use tokenLab, fetch and top-level await without errors', () => {
+  it('let the learner use tokenLab, fetch and top-level await without errors', async () => {
     const code = 'const r = await fetch(tokenLab.tokenUrl, { method: "POST", body: tokenLab.clientSecret });\nexport default r.status + tokenLab.domain.length;';
-    expect(diagnosticsFor(code)).toEqual([]);
+    expect(await diagnosticsFor(code)).toEqual([]);
   });
 
-  it('flag a property tokenLab does not have, and an attempt to change one', () => {
-    const messages = diagnosticsFor('tokenLab.secret;\ntokenLab.domain = "x";\nexport {};').join('\n');
+  it('flag a property tokenLab does not have, and an attempt to change one', async () => {
+    const messages = (await diagnosticsFor('tokenLab.secret;\ntokenLab.domain = "x";\nexport {};')).join('\n');
     expect(messages).toMatch(/Property 'secret' does not exist/);
     expect(messages).toMatch(/Cannot assign to 'domain' because it is a read-only property/);
   });
 
-  it('flag DOM globals, because the code runs in a worker', () => {
-    expect(diagnosticsFor('document.title = "x";\nexport {};').join('\n')).toMatch(/Cannot find name 'document'/);
+  it('flag DOM globals, because the code runs in a worker', async () => {
+    expect((await diagnosticsFor('document.title = "x";\nexport {};')).join('\n')).toMatch(/Cannot find name 'document'/);
   });
 
   it('build a frozen tokenLab with the token URL of the tenant', () => {
@@ -78,8 +67,8 @@ describe('learner types', () => {
     expect(global.clock.now()).toBe(0);
   });
 
-  it('let the learner type tokenLab.clock and tokenLab.input', () => {
+  it('let the learner type tokenLab.clock and tokenLab.input', async () => {
     const code = 'const t: number = tokenLab.clock.now();\nawait tokenLab.clock.advance(60);\nconst tokens = tokenLab.input as string[];\nexport default t + tokens.length;';
-    expect(diagnosticsFor(code)).toEqual([]);
+    expect(await diagnosticsFor(code)).toEqual([]);
   });
 });

@@ -73,8 +73,8 @@ export const LEARNER_TYPES_URI = 'ts:token-lab/learner-globals.d.ts';
 
 /**
  * Declarations for `typescriptDefaults.addExtraLib`. A script file (no import or export), so
- * everything in it is global. Pair it with `lib: ['esnext', 'webworker']` in the compiler
- * options: the code runs in a worker, so `document` and `window` must not type-check.
+ * everything in it is global. Paired with the worker's libraries in `editor-environment.ts`:
+ * the code runs in a worker, so `document` and `window` must not type-check.
  */
 export const LEARNER_TYPES = `/**
  * Your sandbox tenant and application in Token Lab. The values are made up for this browser:
@@ -103,20 +103,3 @@ declare const tokenLab: {
   readonly input: unknown;
 };
 `;
-
-/**
- * Compiler options for learner code, as plain values so this module does not import Monaco.
- * `99` is ESNext for both `target` and `module` in TypeScript's enums. The inline source map lets
- * runtime errors point at the learner's line.
- */
-export const LEARNER_COMPILER_OPTIONS = {
-  target: 99,
-  module: 99,
-  lib: ['esnext', 'webworker'],
-  strict: true,
-  noEmitOnError: false,
-  inlineSourceMap: true,
-  inlineSources: false,
-  moduleDetection: 3, // "force": every file is a module, so top-level await works without an export
-  allowNonTsExtensions: true,
-} as const;

@@ -1,17 +1,9 @@
 /**
- * What Monaco's TypeScript knows about a playground's world: a Web Worker (no DOM), modern
- * JavaScript, the `tokenLab` global and the jose library, which is the one import allowed.
+ * Hands Monaco's TypeScript the learner's world (`editor-environment.ts`): a Web Worker (no DOM),
+ * modern JavaScript, the `tokenLab` global and jose, the one import allowed.
  */
-import { typescriptDefaults, ModuleResolutionKind } from './monaco-core.ts';
-import { LEARNER_COMPILER_OPTIONS, LEARNER_TYPES, LEARNER_TYPES_URI } from '../learner-types.ts';
-
-// jose's own declaration files, so `import { jwtVerify } from 'jose'` completes and type-checks
-// exactly as it would in a project. They load with the editor, not with the page.
-const joseTypes = import.meta.glob<string>('/node_modules/jose/dist/types/**/*.d.ts', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
+import { typescriptDefaults } from './monaco-core.ts';
+import { EDITOR_COMPILER_OPTIONS, editorExtraLibs } from '../editor-environment.ts';
 
 let configured = false;
 
@@ -19,19 +11,10 @@ let configured = false;
 export function configureTypeScript(): void {
   if (configured) return;
   configured = true;
-  typescriptDefaults.setCompilerOptions({
-    ...LEARNER_COMPILER_OPTIONS,
-    lib: [...LEARNER_COMPILER_OPTIONS.lib],
-    // Resolves `import … from 'jose'` to the declaration files registered below.
-    moduleResolution: ModuleResolutionKind.NodeJs,
-    skipLibCheck: true,
-  });
+  // Set before the first model exists, so the TypeScript worker starts with the whole world.
+  typescriptDefaults.setExtraLibs(editorExtraLibs());
+  typescriptDefaults.setCompilerOptions({ ...EDITOR_COMPILER_OPTIONS, lib: [...EDITOR_COMPILER_OPTIONS.lib] });
   // Type errors show as squiggles but do not stop a run, as in the TypeScript playground.
   typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
   typescriptDefaults.setEagerModelSync(true);
-  typescriptDefaults.addExtraLib(LEARNER_TYPES, LEARNER_TYPES_URI);
-  for (const [path, source] of Object.entries(joseTypes)) {
-    typescriptDefaults.addExtraLib(source, `file://${path}`);
-  }
-  typescriptDefaults.addExtraLib("export * from './dist/types/index.js';\n", 'file:///node_modules/jose/index.d.ts');
 }
