@@ -20,6 +20,7 @@ import { createShareUrl, readSharedCode } from '../share-link.ts';
 import { toCurlCommand, toNodeScript } from '../export-code.ts';
 import { transpileModel } from './transpile.ts';
 import { leaveEditorWithEscapeTab } from './keyboard-exit.ts';
+import { describeProblems } from './problem-summary.ts';
 import type { MountedPlayground, PlaygroundElement, RunEvidence } from '../run-hooks.ts';
 
 const SAVE_DELAY_MS = 400;
@@ -295,11 +296,29 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
   }
 
   setStatus('Editor ready.');
+  // What TypeScript marked, in words under the editor. Monaco sends no event when a file that had
+  // no markers still has none, so the line is first written once TypeScript is warm; markers that
+  // land a moment later arrive as a change event and rewrite it.
+  let typescriptReady = false;
+  const showProblems = () => {
+    if (!typescriptReady) return;
+    const markers = monaco.editor.getModelMarkers({ resource: model.uri, owner: 'typescript' });
+    ui.problems.textContent = describeProblems(markers);
+    ui.problems.dataset.count = String(markers.filter((marker) => marker.severity === monaco.MarkerSeverity.Error).length);
+    ui.problems.hidden = false;
+  };
+  monaco.editor.onDidChangeMarkers((uris) => {
+    if (uris.some((uri) => uri.toString() === model.uri.toString())) showProblems();
+  });
   // Warm the TypeScript worker (libraries, jose's types) in the background: the reader can type
   // at once, and the first Run does not pay for loading the compiler.
   void transpileModel(getTypeScriptWorker, model)
     .catch(() => undefined)
-    .finally(() => host.setAttribute('data-typescript-ready', ''));
+    .finally(() => {
+      typescriptReady = true;
+      showProblems();
+      host.setAttribute('data-typescript-ready', '');
+    });
   return {
     run,
     getCode: () => model.getValue(),
@@ -329,6 +348,7 @@ function parts(host: HTMLElement) {
     notice: get<HTMLElement>('[data-notice]'),
     editorBox: get<HTMLElement>('[data-editor]'),
     staticCode: get<HTMLElement>('[data-static]'),
+    problems: get<HTMLElement>('[data-problems]'),
     output: get<HTMLElement>('[data-output]'),
     requestList: get<HTMLOListElement>('[data-request-list]'),
     requestsPlaceholder: get<HTMLElement>('[data-requests] .tl-pg-placeholder'),
