@@ -38,7 +38,14 @@ async function start(): Promise<BrowserTenant> {
   const saved = readSaved();
   // Real time passes for the reader; lessons add virtual time on top with clock.advance().
   const options = { clockSource: () => Date.now() };
-  const outcome = saved === null ? { tenant: await createTenant(options), restored: false } : await restoreTenant(saved, options);
+  // The service worker registers while the tenant makes its signing keys: on a first visit both
+  // take a while, and a Run pressed at once waits for the slower, not for the sum. Nothing asks
+  // the tenant before this function returns, so the handlers can come once it exists.
+  const worker = setupWorker();
+  const [outcome] = await Promise.all([
+    saved === null ? createTenant(options).then((made) => ({ tenant: made, restored: false as const, problem: undefined })) : restoreTenant(saved, options),
+    worker.start({ quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL.replace(/\/$/, '')}/mockServiceWorker.js` } }),
+  ]);
   let tenant = outcome.tenant;
   const notice =
     saved !== null && !outcome.restored
@@ -53,9 +60,7 @@ async function start(): Promise<BrowserTenant> {
   };
   let unsubscribe = tenant.onChange(changed);
   save(tenant);
-
-  const worker = setupWorker(...handlersFor(tenant));
-  await worker.start({ quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL.replace(/\/$/, '')}/mockServiceWorker.js` } });
+  worker.resetHandlers(...handlersFor(tenant));
 
   return {
     get tenant() {

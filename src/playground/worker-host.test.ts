@@ -20,7 +20,7 @@ const REQUEST: RunRequest = {
   context: { domain: 'dev-lab.eu.auth0.com', clientId: 'c', clientSecret: 's', audience: 'a' },
 };
 
-function setup(options: { timeLimitMs?: number; messagesPerFrame?: number; maxMessagesPerRun?: number } = {}) {
+function setup(options: { timeLimitMs?: number; messagesPerFrame?: number; maxMessagesPerRun?: number; keepSpare?: boolean } = {}) {
   const workers: FakeWorker[] = [];
   const received: WorkerMessage[] = [];
   const runner = createRunner({
@@ -135,8 +135,9 @@ describe('createRunner', () => {
   });
 
   it('ignores a replaced run\'s worker and drops its pending output', async () => {
-    const { runner, workers, received } = setup();
+    const { runner, workers, received } = setup({ messagesPerFrame: 1 });
     const first = runner.run(REQUEST);
+    workers[0]!.emit(log('old, shown at once'));
     workers[0]!.emit(log('old, not yet shown'));
     const second = runner.run(REQUEST);
     expect(await first).toMatchObject({ status: 'stopped' });
@@ -145,15 +146,25 @@ describe('createRunner', () => {
     workers[1]!.emit({ type: 'done' });
     await vi.advanceTimersByTimeAsync(50);
     expect(await second).toMatchObject({ status: 'ok' });
-    expect(received.map((m) => (m.type === 'log' && m.values[0]?.kind === 'string' ? m.values[0].value : m.type))).toEqual(['new', 'done']);
+    expect(received.map((m) => (m.type === 'log' && m.values[0]?.kind === 'string' ? m.values[0].value : m.type))).toEqual(['old, shown at once', 'new', 'done']);
+  });
+
+  it('forwards the messages of a short run at once, without waiting for a frame', async () => {
+    const { runner, workers, received } = setup();
+    const outcome = runner.run(REQUEST);
+    workers[0]!.emit(log('token'));
+    workers[0]!.emit({ type: 'done' });
+    expect(received.map((m) => m.type)).toEqual(['log', 'done']);
+    expect(await outcome).toMatchObject({ status: 'ok' });
   });
 
   it('forwards a flood a few messages per frame and caps it with one notice', async () => {
     const { runner, workers, received } = setup({ messagesPerFrame: 10, maxMessagesPerRun: 100 });
     const outcome = runner.run(REQUEST);
     for (let i = 0; i < 1_000; i++) workers[0]!.emit(log(String(i)));
-    await vi.advanceTimersByTimeAsync(16);
     expect(received).toHaveLength(10);
+    await vi.advanceTimersByTimeAsync(16);
+    expect(received).toHaveLength(20);
     workers[0]!.emit({ type: 'done' });
     await vi.advanceTimersByTimeAsync(16 * 20);
     await outcome;
@@ -169,11 +180,56 @@ describe('createRunner', () => {
     workers[0]!.emit(log('a'));
     workers[0]!.emit(log('b'));
     runner.stop();
-    await vi.advanceTimersByTimeAsync(16);
+    await Promise.resolve();
     expect(settled).toBe(false);
+    expect(received).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(32);
     expect((await outcome).status).toBe('stopped');
     expect(received).toHaveLength(2);
+  });
+
+  describe('with a spare worker', () => {
+    it('starts one worker before any run and hands it to the first run', async () => {
+      const { runner, workers } = setup({ keepSpare: true });
+      expect(workers).toHaveLength(1);
+      expect(workers[0]!.sent).toEqual([]);
+      void runner.run(REQUEST);
+      expect(workers).toHaveLength(1);
+      expect(workers[0]!.sent[0]).toMatchObject({ type: 'run', code: 'export default 1' });
+    });
+
+    it('replaces the spare after each run, so no worker ever serves two runs', async () => {
+      const { runner, workers } = setup({ keepSpare: true });
+      for (let i = 0; i < 3; i++) {
+        const outcome = runner.run(REQUEST);
+        workers.at(-1)!.emit({ type: 'done' });
+        await vi.advanceTimersByTimeAsync(20);
+        await outcome;
+      }
+      expect(workers).toHaveLength(4);
+      expect(workers.slice(0, 3).every((worker) => worker.sent.length === 1 && worker.terminated)).toBe(true);
+      expect(workers[3]!.sent).toEqual([]);
+      expect(workers[3]!.terminated).toBe(false);
+    });
+
+    it('drops a spare whose script failed to load, and the next run gets a worker of its own', async () => {
+      const { runner, workers } = setup({ keepSpare: true });
+      workers[0]!.dispatchEvent(new Event('error'));
+      expect(workers[0]!.terminated).toBe(true);
+      void runner.run(REQUEST);
+      expect(workers).toHaveLength(2);
+      expect(workers[1]!.sent[0]).toMatchObject({ type: 'run' });
+    });
+
+    it('terminates the spare when the playground goes away', () => {
+      const { runner, workers } = setup({ keepSpare: true });
+      runner.dispose();
+      expect(workers[0]!.terminated).toBe(true);
+    });
+
+    it('keeps no spare unless asked', () => {
+      expect(setup().workers).toHaveLength(0);
+    });
   });
 
   it('refuses to run after being disposed', async () => {
@@ -192,4 +248,5 @@ describe('describeOutcome', () => {
     expect(describeOutcome('timeout', 0, 2_500)).toMatch(/^Stopped after 2\.5 s: the code was still running/);
     expect(describeOutcome('error', 3, 5_000, undefined, { type: 'error', id: 'x', name: 'Uncaught', message: 'oops' })).toBe('The code stopped with an error: Uncaught: oops');
   });
+
 });

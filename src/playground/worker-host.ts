@@ -1,8 +1,12 @@
 /**
- * The page side of a run: starts a fresh worker per run, forwards the worker's validated
- * messages a few per frame, and ends the run on `done`, on Stop, on a crash, or when the
+ * The page side of a run: gives every run a fresh worker, forwards the worker's validated
+ * messages (at once, but no more than a few per frame), and ends the run on `done`, on Stop, on a crash, or when the
  * wall-clock limit is reached, by terminating the worker, the one thing a runaway loop cannot
  * ignore.
+ *
+ * With `keepSpare`, one unused worker waits, already started, for the next Run: a worker's
+ * script takes tens of milliseconds to load and evaluate, and the reader should not wait for it.
+ * The spare never ran anything, and each worker still serves exactly one run.
  *
  * @module
  */
@@ -44,6 +48,8 @@ export interface RunnerOptions {
   /** Messages kept per run; past it the rest is dropped with one notice. */
   maxMessagesPerRun?: number;
   now?: () => number;
+  /** Keep one started, unused worker ready for the next run (made at once and after every run). */
+  keepSpare?: boolean;
 }
 
 /** A playground's runner: one run at a time. */
@@ -68,11 +74,39 @@ let runCounter = 0;
 export function createRunner(options: RunnerOptions): Runner {
   const {
     createWorker, onMessage, timeLimitMs = 5_000, messagesPerFrame = 50, maxMessagesPerRun = 2_000,
-    now = () => performance.now(),
+    now = () => performance.now(), keepSpare = false,
     scheduleFrame = typeof requestAnimationFrame === 'function' ? (callback) => requestAnimationFrame(() => callback()) : (callback) => setTimeout(callback, 16),
   } = options;
   let active: ActiveRun | null = null;
   let disposed = false;
+  let spare: WorkerLike | null = null;
+  // A spare that cannot be made is no error: the next run makes its own worker and reports why.
+  const makeSpare = () => {
+    if (!keepSpare || disposed || spare) return;
+    let made: WorkerLike;
+    try {
+      made = createWorker();
+    } catch {
+      return;
+    }
+    // A spare whose script failed to load is dropped now, not found out by the reader's next Run.
+    const drop = () => {
+      made.terminate();
+      if (spare === made) spare = null;
+    };
+    made.addEventListener('error', drop, { once: true });
+    spare = made;
+    spareDropper = drop;
+  };
+  let spareDropper: (() => void) | null = null;
+  const takeWorker = (): WorkerLike => {
+    if (spare && spareDropper) spare.removeEventListener('error', spareDropper);
+    const worker = spare ?? createWorker();
+    spare = null;
+    spareDropper = null;
+    return worker;
+  };
+  makeSpare();
 
   const run = (request: RunRequest): Promise<RunOutcome> => {
     if (disposed) return Promise.reject(new Error('[playground] This playground was removed from the page; it cannot run code any more.'));
@@ -85,11 +119,27 @@ export function createRunner(options: RunnerOptions): Runner {
     let ended = false;
     let flushing = false;
     let finish: (() => void) | null = null;
+    // Messages may go straight to the page while this frame's share is not used up; past it they
+    // wait for the next frame. A run's few messages then show at once, and a flood still cannot
+    // take more than its share of any frame.
+    let budget = messagesPerFrame;
+    let budgetRefill = false;
+    const spend = (count: number) => {
+      budget -= count;
+      if (budgetRefill) return;
+      budgetRefill = true;
+      scheduleFrame(() => {
+        budgetRefill = false;
+        budget = messagesPerFrame;
+      });
+    };
 
     return new Promise<RunOutcome>((resolve) => {
       let worker: WorkerLike | null = null;
       const flush = () => {
-        for (const message of queue.splice(0, messagesPerFrame)) onMessage(message);
+        const batch = queue.splice(0, messagesPerFrame);
+        spend(messagesPerFrame);
+        for (const message of batch) onMessage(message);
         if (queue.length > 0) scheduleFrame(flush);
         else {
           flushing = false;
@@ -97,6 +147,11 @@ export function createRunner(options: RunnerOptions): Runner {
         }
       };
       const enqueue = (message: WorkerMessage) => {
+        if (!flushing && budget > 0) {
+          spend(1);
+          onMessage(message);
+          return;
+        }
         queue.push(message);
         if (!flushing) {
           flushing = true;
@@ -135,6 +190,8 @@ export function createRunner(options: RunnerOptions): Runner {
           worker.terminate();
         }
         if (active?.id === id) active = null;
+        // After the outcome is on its way, so starting the next worker does not delay this one.
+        if (keepSpare) setTimeout(makeSpare, 0);
         const durationMs = Math.round(now() - started);
         const outcome: RunOutcome = { status, durationMs, message: describeOutcome(status, durationMs, timeLimitMs, detail, firstError), ...(status === 'error' && firstError ? { error: firstError } : {}) };
         // Output already received is forwarded before the outcome resolves, so the panel reads in order.
@@ -145,7 +202,7 @@ export function createRunner(options: RunnerOptions): Runner {
 
       active = { id, end };
       try {
-        worker = createWorker();
+        worker = takeWorker();
       } catch (error) {
         end('crashed', `the runtime could not start (${(error as Error)?.message ?? String(error)})`);
         return;
@@ -163,6 +220,8 @@ export function createRunner(options: RunnerOptions): Runner {
     dispose: () => {
       disposed = true;
       active?.end('stopped', undefined, true);
+      spare?.terminate();
+      spare = null;
     },
   };
 }

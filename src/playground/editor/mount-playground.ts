@@ -1,16 +1,17 @@
 /**
- * Turns a server-rendered <token-lab-playground> into a live one: Monaco in place of the
- * static code, a runner that executes the learner's TypeScript in a Web Worker against the
- * page's mocked tenant, and the Output and Requests panels. Loaded on demand by the
- * Playground component, never with the page.
+ * Turns a server-rendered <token-lab-playground> into a live one: a runner that executes the
+ * learner's TypeScript in a Web Worker against the page's mocked tenant, the Output and Requests
+ * panels, and then Monaco in place of the static code (attach-editor.ts). The playground can run
+ * before the editor has loaded: the code is stripped of its types by a small transpiler, so a
+ * reader who lands on a page and presses Run at once waits for the runner, not for 2 MB of editor.
+ * Loaded on demand by the Playground component, never with the page.
  */
-import { monaco, getTypeScriptWorker } from './monaco-core.ts';
-import { configureTypeScript } from './typescript-setup.ts';
 import { el } from './dom.ts';
 import { renderValue } from './render-value.ts';
 import { renderRequest } from './render-request.ts';
 import { tokenView } from './token-view.ts';
 import { readerApp } from './reader-app.ts';
+import type { AttachedEditor } from './attach-editor.ts';
 import { startBrowserTenant } from '../browser-tenant.ts';
 import { createRunner, type RunOutcome } from '../worker-host.ts';
 import { createRunWorker } from '../create-run-worker.ts';
@@ -18,17 +19,14 @@ import type { WorkerMessage } from '../protocol.ts';
 import { loadCode, saveCode, clearCode, type CodeStorage } from '../code-store.ts';
 import { createShareUrl, readSharedCode } from '../share-link.ts';
 import { toCurlCommand, toNodeScript } from '../export-code.ts';
-import { transpileModel } from './transpile.ts';
-import { leaveEditorWithEscapeTab } from './keyboard-exit.ts';
-import { describeProblems } from './problem-summary.ts';
+import { transpileForRun } from '../quick-transpile.ts';
 import type { MountedPlayground, PlaygroundElement, RunEvidence } from '../run-hooks.ts';
 
 const SAVE_DELAY_MS = 400;
-const RUN_MARKER_OWNER = 'token-lab-run';
 
 export type { MountedPlayground };
 
-/** Mounts one playground; resolves when the editor is ready to run code. */
+/** Mounts one playground; resolves as soon as it can run code, while the editor goes on loading. */
 export async function mountPlayground(host: PlaygroundElement): Promise<MountedPlayground> {
   const id = host.dataset.id!;
   const timeLimitMs = Number(host.dataset.timeLimit) || 5000;
@@ -48,45 +46,31 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
     if (!outcome.saved) showNotice(ui, withoutPrefix(outcome.notice));
   };
 
-  configureTypeScript();
-  const model = monaco.editor.createModel(initial, 'typescript', monaco.Uri.parse(`file:///playgrounds/${id}.ts`));
-  const editor = monaco.editor.create(ui.editorBox, {
-    model,
-    theme: themeName(),
-    automaticLayout: true,
-    minimap: { enabled: false },
-    fontSize: 14,
-    lineHeight: 21,
-    padding: { top: 8, bottom: 8 },
-    scrollBeyondLastLine: false,
-    fixedOverflowWidgets: true,
-    tabSize: 2,
-    // Monaco fades unused names to a grey that fails AA contrast; the TS diagnostics still say so.
-    showUnused: false,
-    ariaLabel: `${ui.title}: code editor. Ctrl+Enter runs. Escape then Tab leaves the editor.`,
-  });
-  ui.staticCode.remove();
-  leaveEditorWithEscapeTab(editor, ui.toolbar, ui.output);
-  followSiteTheme();
+  // The code lives here until the editor is there, then in the editor's model.
+  let editor: AttachedEditor | undefined;
+  let pendingCode = initial;
+  const getCode = () => editor?.getCode() ?? pendingCode;
+  if (initial !== starter) showStaticCode(ui, initial);
   if (sharedCode !== undefined) store(sharedCode);
 
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  model.onDidChangeContent(() => {
+  const saveSoon = () => {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => store(model.getValue()), SAVE_DELAY_MS);
-  });
+    saveTimer = setTimeout(() => store(getCode()), SAVE_DELAY_MS);
+  };
 
   const tenantReady = startBrowserTenant();
   const runner = createRunner({
     createWorker: createRunWorker,
     timeLimitMs,
+    keepSpare: true,
     onMessage: (message) => show(message),
   });
 
   let requestCount = 0;
   // What the current run did, collected from the worker's messages for RunEvidence.
   let record: Pick<RunEvidence, 'requests' | 'errors' | 'hasResult' | 'resultJson'> = { requests: [], errors: [], hasResult: false };
-  const run = async (): Promise<RunEvidence | undefined> => {
+  const runOnce = async (): Promise<RunEvidence | undefined> => {
     if (ui.run.disabled) return undefined;
     setRunning(true);
     ui.output.replaceChildren();
@@ -94,7 +78,7 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
     ui.requestsPlaceholder.hidden = true;
     requestCount = 0;
     record = { requests: [], errors: [], hasResult: false };
-    monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, []);
+    editor?.clearRunMarks();
     setStatus('Running…');
     try {
       const { tenant, notice } = await tenantReady;
@@ -102,9 +86,16 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
       // A reset tenant no longer has the reader's app, so both notices can come at once.
       const told = [notice, app.notice].filter(Boolean).join(' ');
       if (told) showNotice(ui, told);
-      const emitted = await transpileModel(getTypeScriptWorker, model);
-      if (emitted.syntaxError) {
-        showError(emitted.syntaxError.message, emitted.syntaxError.line, emitted.syntaxError.column, 'SyntaxError');
+      const emitted = transpileForRun(getCode());
+      if (emitted.kind === 'empty') {
+        const message = 'Nothing to run: the editor holds no code. Reset brings the starting code back.';
+        setStatus(message);
+        return { status: 'not-run', message, ...record, context: app.context };
+      }
+      if (emitted.kind === 'syntax-error') {
+        // TypeScript words it better, once the editor has it; the stripper's words do before.
+        const problem = (await editor?.syntaxError().catch(() => undefined)) ?? emitted;
+        showError(problem.message, problem.line, problem.column, 'SyntaxError');
         setStatus('Not run: fix the syntax error first.');
         return { status: 'not-run', message: 'Not run: fix the syntax error first.', ...record, context: app.context };
       }
@@ -117,7 +108,6 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
       };
       const outcome = await runner.run({
         code: emitted.code,
-        ...(emitted.sourceMap ? { sourceMap: emitted.sourceMap } : {}),
         context,
         allowedHosts: [tenant.domain],
       });
@@ -132,6 +122,13 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
     } finally {
       setRunning(false);
     }
+  };
+  // The latest run, so the editor can wait for a Run pressed before it loaded.
+  let lastRun: Promise<unknown> = Promise.resolve();
+  const run = (): Promise<RunEvidence | undefined> => {
+    const started = runOnce();
+    lastRun = started;
+    return started;
   };
 
   function show(message: WorkerMessage): void {
@@ -160,7 +157,8 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
         break;
       case 'error':
         record.errors.push({ name: message.name, message: message.message });
-        showError(message.message, message.line, message.column, message.name);
+        // The stripped code keeps the learner's lines but not their columns: place it by line.
+        showError(message.message, message.line, undefined, message.name);
         break;
       default:
         break;
@@ -178,20 +176,7 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
   function showError(message: string, line?: number, column?: number, name = 'Error'): void {
     const where = line ? ` (line ${line}${column ? `, column ${column}` : ''})` : '';
     ui.output.append(el('div', { class: 'tl-out tl-out-error' }, el('span', { class: 'tl-out-level' }, `${name}${where}: `), message));
-    if (line) {
-      const lineNumber = Math.min(Math.max(1, line), model.getLineCount());
-      monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, [
-        {
-          severity: monaco.MarkerSeverity.Error,
-          message: `${name}: ${message}`,
-          startLineNumber: lineNumber,
-          startColumn: column ?? 1,
-          endLineNumber: lineNumber,
-          endColumn: column ? column + 1 : model.getLineMaxColumn(lineNumber),
-        },
-      ]);
-      editor.revealLineInCenterIfOutsideViewport(lineNumber);
-    }
+    if (line) editor?.markRunError(`${name}: ${message}`, line, column);
   }
 
   let tokenPanels = 0;
@@ -227,31 +212,29 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
     ui.status.textContent = text;
   }
 
-  // An action, not addCommand: Monaco's addCommand bindings are page-global, so with two
-  // playgrounds Ctrl+Enter would run the last one created whichever editor has focus.
-  editor.addAction({
-    id: 'token-lab.run',
-    label: 'Run the code',
-    keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
-    run: () => void run(),
-  });
   ui.run.addEventListener('click', () => void run());
   ui.stop.addEventListener('click', () => runner.stop());
-  // An edit rather than setValue, so Ctrl+Z brings the reader's code back.
-  const replaceCode = (code: string) => model.pushEditOperations([], [{ range: model.getFullModelRange(), text: code }], () => null);
+  // In the editor an edit rather than setValue, so Ctrl+Z brings the reader's code back.
+  const replaceCode = (code: string) => {
+    if (editor) editor.replaceCode(code);
+    else {
+      pendingCode = code;
+      showStaticCode(ui, code);
+    }
+  };
   ui.reset.addEventListener('click', () => {
     replaceCode(starter);
     clearTimeout(saveTimer);
     clearCode(storage, id);
-    monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, []);
-    setStatus('Back to the starting code (Ctrl+Z in the editor undoes this).');
+    editor?.clearRunMarks();
+    setStatus(editor ? 'Back to the starting code (Ctrl+Z in the editor undoes this).' : 'Back to the starting code.');
   });
   ui.share.addEventListener('click', () => void share());
   ui.export.addEventListener('click', () => void exportCode());
 
   async function share(): Promise<void> {
     try {
-      const url = await createShareUrl(location.href, id, model.getValue());
+      const url = await createShareUrl(location.href, id, getCode());
       let copied = false;
       try {
         await navigator.clipboard.writeText(url);
@@ -273,7 +256,7 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
     const { tenant } = await tenantReady;
     const { context, notice } = readerApp(tenant, storage);
     if (notice) showNotice(ui, notice);
-    const node = toNodeScript(model.getValue(), context);
+    const node = toNodeScript(getCode(), context);
     const curl = toCurlCommand();
     ui.exportBox.replaceChildren(
       el('p', {}, 'Real client secrets belong on a server, in environment variables, never in a browser or a repository. Set AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET and AUTH0_AUDIENCE first.'),
@@ -295,33 +278,38 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
     return el('div', { class: 'tl-pg-export-block' }, el('h4', {}, label), el('pre', { tabindex: '0' }, el('code', {}, text)), copy);
   }
 
-  setStatus('Editor ready.');
-  // What TypeScript marked, in words under the editor. Monaco sends no event when a file that had
-  // no markers still has none, so the line is first written once TypeScript is warm; markers that
-  // land a moment later arrive as a change event and rewrite it.
-  let typescriptReady = false;
-  const showProblems = () => {
-    if (!typescriptReady) return;
-    const markers = monaco.editor.getModelMarkers({ resource: model.uri, owner: 'typescript' });
-    ui.problems.textContent = describeProblems(markers);
-    ui.problems.dataset.count = String(markers.filter((marker) => marker.severity === monaco.MarkerSeverity.Error).length);
-    ui.problems.hidden = false;
-  };
-  monaco.editor.onDidChangeMarkers((uris) => {
-    if (uris.some((uri) => uri.toString() === model.uri.toString())) showProblems();
-  });
-  // Warm the TypeScript worker (libraries, jose's types) in the background: the reader can type
-  // at once, and the first Run does not pay for loading the compiler.
-  void transpileModel(getTypeScriptWorker, model)
-    .catch(() => undefined)
-    .finally(() => {
-      typescriptReady = true;
-      showProblems();
-      host.setAttribute('data-typescript-ready', '');
+  // The editor after the runner: a Run pressed now does not wait for it. When the reader's click
+  // on Run is what mounted the playground, that run goes first (it is started right after this
+  // function returns): Monaco's 2 MB would otherwise compete with it for the network and the
+  // main thread, which also answers the run's requests.
+  if (!ui.status.textContent) setStatus('Loading the editor…');
+  const loadEditor = () => import('./attach-editor.ts');
+  void new Promise((resolve) => setTimeout(resolve, 0))
+    .then(() => lastRun.catch(() => undefined))
+    .then(loadEditor)
+    .then(({ attachEditor }) => {
+      editor = attachEditor({
+        host,
+        id,
+        title: ui.title,
+        code: pendingCode,
+        editorBox: ui.editorBox,
+        staticCode: ui.staticCode,
+        problems: ui.problems,
+        before: ui.toolbar,
+        after: ui.output,
+        onChange: saveSoon,
+        onRunShortcut: () => void run(),
+      });
+      if (!host.hasAttribute('data-running')) setStatus('Editor ready.');
+    })
+    .catch((error: unknown) => {
+      console.error('[playground] the editor could not load', error);
+      setStatus('The editor could not load; Run still runs the code shown. Reload the page to try again.');
     });
   return {
     run,
-    getCode: () => model.getValue(),
+    getCode,
     setCode: (code) => {
       replaceCode(code);
       clearTimeout(saveTimer);
@@ -375,23 +363,8 @@ function showNotice(ui: ReturnType<typeof parts>, text: string): void {
   ui.notice.hidden = false;
 }
 
-// Monaco's stock themes with comments recoloured: vs-dark's green comments fail AA contrast.
-let themesDefined = false;
-function themeName(): string {
-  if (!themesDefined) {
-    themesDefined = true;
-    monaco.editor.defineTheme('token-lab-dark', { base: 'vs-dark', inherit: true, rules: [{ token: 'comment', foreground: 'A7B4A0' }], colors: {} });
-    monaco.editor.defineTheme('token-lab-light', { base: 'vs', inherit: true, rules: [{ token: 'comment', foreground: '2F6B2F' }], colors: {} });
-  }
-  return document.documentElement.dataset.theme === 'light' ? 'token-lab-light' : 'token-lab-dark';
-}
-
-let followingTheme = false;
-function followSiteTheme(): void {
-  if (followingTheme) return;
-  followingTheme = true;
-  new MutationObserver(() => monaco.editor.setTheme(themeName())).observe(document.documentElement, {
-    attributes: true,
-    attributeFilter: ['data-theme'],
-  });
+// Before the editor, the static view shows the code a Run would run: saved or shared edits, or
+// code an exercise put there, as plain text (the highlighted version is of the starter only).
+function showStaticCode(ui: ReturnType<typeof parts>, code: string): void {
+  ui.staticCode.replaceChildren(el('pre', {}, el('code', {}, code)));
 }

@@ -1,0 +1,144 @@
+/**
+ * The Monaco half of a playground: replaces the static code with an editor, keeps TypeScript's
+ * view of it in words under it, and follows the site's theme. Loaded after the playground can
+ * already run (mount-playground.ts), so a Run never waits for the editor's 2 MB.
+ */
+import { monaco, getTypeScriptWorker } from './monaco-core.ts';
+import { configureTypeScript } from './typescript-setup.ts';
+import { leaveEditorWithEscapeTab } from './keyboard-exit.ts';
+import { describeProblems } from './problem-summary.ts';
+import { firstSyntaxError, warmTypeScript, type SyntaxProblem } from './syntax-check.ts';
+
+const RUN_MARKER_OWNER = 'token-lab-run';
+
+/** What the page needs from the editor once it is there. */
+export interface AttachedEditor {
+  getCode(): string;
+  /** Replaces the code as one edit, so Ctrl+Z brings the old code back. */
+  replaceCode(code: string): void;
+  /** Marks a run's error; without a column the whole line, as when only the line is known. */
+  markRunError(message: string, line: number, column?: number): void;
+  clearRunMarks(): void;
+  /** TypeScript's words for the first syntax error, or undefined when it sees none. */
+  syntaxError(): Promise<SyntaxProblem | undefined>;
+}
+
+/** Where the editor goes and whom it tells. */
+export interface EditorSlots {
+  host: HTMLElement;
+  id: string;
+  title: string;
+  code: string;
+  editorBox: HTMLElement;
+  staticCode: HTMLElement;
+  problems: HTMLElement;
+  /** Focus lands here before and after the editor when the reader leaves it with Escape, Tab. */
+  before: HTMLElement;
+  after: HTMLElement;
+  onChange(): void;
+  onRunShortcut(): void;
+}
+
+export function attachEditor(slots: EditorSlots): AttachedEditor {
+  configureTypeScript();
+  const model = monaco.editor.createModel(slots.code, 'typescript', monaco.Uri.parse(`file:///playgrounds/${slots.id}.ts`));
+  const editor = monaco.editor.create(slots.editorBox, {
+    model,
+    theme: themeName(),
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 14,
+    lineHeight: 21,
+    padding: { top: 8, bottom: 8 },
+    scrollBeyondLastLine: false,
+    fixedOverflowWidgets: true,
+    tabSize: 2,
+    // Monaco fades unused names to a grey that fails AA contrast; the TS diagnostics still say so.
+    showUnused: false,
+    ariaLabel: `${slots.title}: code editor. Ctrl+Enter runs. Escape then Tab leaves the editor.`,
+  });
+  slots.staticCode.remove();
+  leaveEditorWithEscapeTab(editor, slots.before, slots.after);
+  followSiteTheme();
+  model.onDidChangeContent(() => slots.onChange());
+  // An action, not addCommand: Monaco's addCommand bindings are page-global, so with two
+  // playgrounds Ctrl+Enter would run the last one created whichever editor has focus.
+  editor.addAction({
+    id: 'token-lab.run',
+    label: 'Run the code',
+    keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+    run: () => slots.onRunShortcut(),
+  });
+
+  // What TypeScript marked, in words under the editor. Monaco sends no event when a file that had
+  // no markers still has none, so the line is first written once TypeScript is warm; markers that
+  // land a moment later arrive as a change event and rewrite it.
+  let typescriptReady = false;
+  const showProblems = () => {
+    if (!typescriptReady) return;
+    const markers = monaco.editor.getModelMarkers({ resource: model.uri, owner: 'typescript' });
+    slots.problems.textContent = describeProblems(markers);
+    slots.problems.dataset.count = String(markers.filter((marker) => marker.severity === monaco.MarkerSeverity.Error).length);
+    slots.problems.hidden = false;
+  };
+  monaco.editor.onDidChangeMarkers((uris) => {
+    if (uris.some((uri) => uri.toString() === model.uri.toString())) showProblems();
+  });
+  // Warm the TypeScript worker (libraries, jose's types) in the background: the reader can type
+  // at once, and the first hover does not pay for loading the compiler.
+  void warmTypeScript(getTypeScriptWorker, model)
+    .catch(() => undefined)
+    .finally(() => {
+      typescriptReady = true;
+      showProblems();
+      slots.host.setAttribute('data-typescript-ready', '');
+    });
+
+  return {
+    getCode: () => model.getValue(),
+    replaceCode: (code) => {
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: code }], () => null);
+    },
+    markRunError(message, line, column) {
+      // A position past the end of the file (a stale map, a line the reader just deleted) lands on
+      // the last line rather than on a line that does not exist.
+      const lineNumber = Math.min(Math.max(1, line), model.getLineCount());
+      const lastColumn = model.getLineMaxColumn(lineNumber);
+      const startColumn = column ? Math.min(Math.max(1, column), lastColumn) : model.getLineFirstNonWhitespaceColumn(lineNumber) || 1;
+      monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, [
+        {
+          severity: monaco.MarkerSeverity.Error,
+          message,
+          startLineNumber: lineNumber,
+          startColumn,
+          endLineNumber: lineNumber,
+          endColumn: column ? Math.min(startColumn + 1, lastColumn) : lastColumn,
+        },
+      ]);
+      editor.revealLineInCenterIfOutsideViewport(lineNumber);
+    },
+    clearRunMarks: () => monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, []),
+    syntaxError: () => (typescriptReady ? firstSyntaxError(getTypeScriptWorker, model) : Promise.resolve(undefined)),
+  };
+}
+
+// Monaco's stock themes with comments recoloured: vs-dark's green comments fail AA contrast.
+let themesDefined = false;
+function themeName(): string {
+  if (!themesDefined) {
+    themesDefined = true;
+    monaco.editor.defineTheme('token-lab-dark', { base: 'vs-dark', inherit: true, rules: [{ token: 'comment', foreground: 'A7B4A0' }], colors: {} });
+    monaco.editor.defineTheme('token-lab-light', { base: 'vs', inherit: true, rules: [{ token: 'comment', foreground: '2F6B2F' }], colors: {} });
+  }
+  return document.documentElement.dataset.theme === 'light' ? 'token-lab-light' : 'token-lab-dark';
+}
+
+let followingTheme = false;
+function followSiteTheme(): void {
+  if (followingTheme) return;
+  followingTheme = true;
+  new MutationObserver(() => monaco.editor.setTheme(themeName())).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-theme'],
+  });
+}
