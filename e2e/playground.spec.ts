@@ -45,6 +45,41 @@ test('a playground on the first screen loads no editor code until the reader scr
   await expect(region.locator('.monaco-editor')).toBeVisible({ timeout: 45_000 });
 });
 
+test.describe('Run pressed before the editor has loaded', () => {
+  test.use({ viewport: { width: 1000, height: 320 } });
+
+  test('runs the code shown at once, and the editor arrives after the token', async ({ page }) => {
+    const strays = forbidOtherOrigins(page);
+    await page.goto(PLAYGROUND_PAGE);
+    const region = playground(page, GET_TOKEN);
+    // Note, in the page, whether Monaco was there when the token appeared.
+    await region.evaluate((node) => {
+      const output = node.querySelector('[data-output]')!;
+      new MutationObserver((_, observer) => {
+        if (!output.querySelector('button[aria-label*="open the decoded view"]')) return;
+        node.setAttribute('data-editor-at-token', String(node.querySelector('.monaco-editor') !== null));
+        observer.disconnect();
+      }).observe(output, { childList: true, subtree: true });
+    });
+    await region.getByRole('button', { name: 'Run' }).click();
+    const output = region.getByRole('log', { name: 'Output' });
+    await expect(output).toContainText('200 read:clients read:client_keys expires in 86400 s', { timeout: 30_000 });
+    await expect(region).toHaveAttribute('data-editor-at-token', 'false');
+    await expect(region.locator('.monaco-editor')).toBeVisible({ timeout: 45_000 });
+    await expect(region.getByRole('status')).toHaveText(/Finished in/);
+    expect(strays).toEqual([]);
+  });
+
+  test('names a syntax error and its line without the editor, and runs nothing', async ({ page }) => {
+    await openWithCode(page, 'get-token', "console.log('first');\nconst = 5;\n");
+    const region = playground(page, GET_TOKEN);
+    await region.getByRole('button', { name: 'Run' }).click();
+    const output = region.getByRole('log', { name: 'Output' });
+    await expect(output).toContainText(/SyntaxError \(line 2, column 7\): Unexpected token\./, { timeout: 30_000 });
+    await expect(output).not.toContainText('first');
+  });
+});
+
 test.describe('running code', () => {
   test('Run gets a token from the mocked tenant, shows it and the request, and nothing leaves the browser', async ({ page }) => {
     const strays = forbidOtherOrigins(page);
@@ -104,8 +139,23 @@ test.describe('running code', () => {
     const region = playground(page, GET_TOKEN);
     await region.getByRole('button', { name: 'Run' }).click();
     const output = region.getByRole('log', { name: 'Output' });
-    await expect(output).toContainText(/SyntaxError \(line 2/);
+    // With the editor there, TypeScript's own words.
+    await expect(output).toContainText(/SyntaxError \(line 2, column 7\): Variable declaration expected\./);
     await expect(output).not.toContainText('first');
+  });
+
+  test('an editor emptied of every line says there is nothing to run', async ({ page }) => {
+    await page.goto(PLAYGROUND_PAGE);
+    await editorReady(page, GET_TOKEN);
+    const region = playground(page, GET_TOKEN);
+    await region.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await region.getByRole('button', { name: 'Run' }).click();
+    await expect(region.getByRole('status')).toHaveText(/^Nothing to run: the editor holds no code\./);
+    await expect(region.getByRole('log', { name: 'Output' }).locator('.tl-out-error')).toHaveCount(0);
+    await expect(region.getByRole('region', { name: 'Requests' }).getByRole('listitem')).toHaveCount(0);
+    await expect(region.locator('[data-problems]')).toHaveText('No problems found by TypeScript.');
   });
 });
 

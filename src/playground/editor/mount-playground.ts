@@ -282,7 +282,8 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
   // on Run is what mounted the playground, that run goes first (it is started right after this
   // function returns): Monaco's 2 MB would otherwise compete with it for the network and the
   // main thread, which also answers the run's requests.
-  if (!ui.status.textContent) setStatus('Loading the editor…');
+  const LOADING = 'Loading the editor…';
+  if (!ui.status.textContent) setStatus(LOADING);
   const loadEditor = () => import('./attach-editor.ts');
   void new Promise((resolve) => setTimeout(resolve, 0))
     .then(() => lastRun.catch(() => undefined))
@@ -301,7 +302,8 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
         onChange: saveSoon,
         onRunShortcut: () => void run(),
       });
-      if (!host.hasAttribute('data-running')) setStatus('Editor ready.');
+      // A run's outcome stays on the status line; only the loading note gives way.
+      if (ui.status.textContent === LOADING) setStatus('Editor ready.');
     })
     .catch((error: unknown) => {
       console.error('[playground] the editor could not load', error);
