@@ -23,9 +23,41 @@ export const BUDGETS = {
    * (one kept output view or token chip per run) fails it.
    */
   soakHeapGrowthMiB: 10,
-  /** Run workers still alive after the soak. */
-  liveRunWorkers: 0,
+  /**
+   * Run workers alive after the soak: the one started, unused spare that waits for the next Run
+   * (worker-host.ts `keepSpare`); any more is a worker that outlived its run.
+   */
+  liveRunWorkers: 1,
+  /** Warm playground, Run click → token painted, timed in the page (issue 12's goal). */
+  runToTokenMedianMs: 50,
+  runToTokenP95Ms: 80,
+  /** First visit, Run pressed as soon as the page loaded → token painted (median of 5 visits). */
+  coldRunToTokenMs: 1000,
+  /** Token signer: keystroke in the payload → re-signed token and risk list painted (one frame). */
+  signerKeystrokeToPaintMs: 16,
 };
+
+/**
+ * How much slower a timing may be on a busy machine: 1 when the load average measured with it is
+ * at most the number of cores, else load ÷ cores, at most 3. The timings run on this machine's
+ * cores like Lighthouse does, so other work slows them; the report still shows the plain budget.
+ */
+export function timingAllowance(load, cpus) {
+  if (typeof load !== 'number' || typeof cpus !== 'number' || cpus <= 0 || load <= cpus) return 1;
+  return Math.min(load / cpus, 3);
+}
+
+/** The timing budgets of this run, each with the allowance its own load average earned. */
+export function timingBudgets(results) {
+  const cpus = results.machine?.cpus;
+  const scaled = (budget, load) => Math.round(budget * timingAllowance(load, cpus) * 10) / 10;
+  return {
+    runToTokenMedianMs: scaled(BUDGETS.runToTokenMedianMs, results.playground.runToToken?.load),
+    runToTokenP95Ms: scaled(BUDGETS.runToTokenP95Ms, results.playground.runToToken?.load),
+    coldRunToTokenMs: scaled(BUDGETS.coldRunToTokenMs, results.playground.coldRunToToken?.load),
+    signerKeystrokeToPaintMs: scaled(BUDGETS.signerKeystrokeToPaintMs, results.signer?.load),
+  };
+}
 
 /**
  * The Lighthouse performance score pages must reach in this run. Simulated throttling still runs
@@ -73,13 +105,22 @@ export function budgetMisses(results) {
     if (page.lighthouse?.offOrigin?.length) misses.push(`baseline ${page.path}: ${page.lighthouse.offOrigin.length} request(s) to another origin: ${page.lighthouse.offOrigin.join(', ')}`);
   }
   if (results.playground.onDemandBrotli > BUDGETS.monacoBrotli) misses.push(`Monaco and workers on demand: ${kib(results.playground.onDemandBrotli)} (budget ${kib(BUDGETS.monacoBrotli)})`);
+  const timing = timingBudgets(results);
+  const loadNote = (load, budget, plain) => (budget > plain ? `; load ${load} on ${results.machine.cpus} cores, so ${budget} ms` : '');
+  const warm = results.playground.runToToken;
+  if (!(warm?.medianMs <= timing.runToTokenMedianMs)) misses.push(`playground: Run → token median ${warm?.medianMs} ms (budget ≤ ${BUDGETS.runToTokenMedianMs} ms${loadNote(warm?.load, timing.runToTokenMedianMs, BUDGETS.runToTokenMedianMs)})`);
+  if (!(warm?.p95Ms <= timing.runToTokenP95Ms)) misses.push(`playground: Run → token p95 ${warm?.p95Ms} ms (budget ≤ ${BUDGETS.runToTokenP95Ms} ms${loadNote(warm?.load, timing.runToTokenP95Ms, BUDGETS.runToTokenP95Ms)})`);
+  const cold = results.playground.coldRunToToken;
+  if (!(cold?.medianMs <= timing.coldRunToTokenMs)) misses.push(`playground: first visit, Run at once → token median ${cold?.medianMs} ms (budget ≤ ${BUDGETS.coldRunToTokenMs} ms${loadNote(cold?.load, timing.coldRunToTokenMs, BUDGETS.coldRunToTokenMs)})`);
+  const signer = results.signer?.keystrokeToPaintMs;
+  if (!(signer?.median <= timing.signerKeystrokeToPaintMs)) misses.push(`token signer: keystroke → re-signed token painted median ${signer?.median} ms (budget ≤ ${BUDGETS.signerKeystrokeToPaintMs} ms${loadNote(results.signer?.load, timing.signerKeystrokeToPaintMs, BUDGETS.signerKeystrokeToPaintMs)})`);
   const buildBudget = buildSecondsBudget(results);
   if (!(results.build.wallSeconds < buildBudget)) misses.push(`build: ${results.build.wallSeconds} s wall (budget < ${buildBudget} s)`);
   if (!(results.build.peakMiB < BUDGETS.buildPeakMiB)) misses.push(`build: ${results.build.peakMiB} MiB peak memory (budget < ${BUDGETS.buildPeakMiB} MiB)`);
   const soak = results.soak;
   if (!(soak.heapGrowthBytes <= BUDGETS.soakHeapGrowthMiB * 2 ** 20)) misses.push(`soak: JS heap grew ${mib(soak.heapGrowthBytes)} over ${soak.runs} runs (bound ${BUDGETS.soakHeapGrowthMiB} MiB)`);
   if (soak.liveRunWorkersAtEnd > BUDGETS.liveRunWorkers) misses.push(`soak: ${soak.liveRunWorkersAtEnd} run worker(s) still alive after ${soak.runs} runs`);
-  if (soak.runWorkersStarted !== soak.runs) misses.push(`soak: ${soak.runWorkersStarted} run workers started for ${soak.runs} runs (one each expected)`);
+  if (soak.runWorkersStarted !== soak.runs + 1) misses.push(`soak: ${soak.runWorkersStarted} run workers started for ${soak.runs} runs (one each, plus the spare waiting for the next Run, expected)`);
   return misses;
 }
 
@@ -125,21 +166,33 @@ export function markdown(results) {
     '',
     `- JS before interaction: ${kib(results.playground.jsBeforeInteractionBrotli)}; after the editor loaded: ${kib(results.playground.jsAfterEditorBrotli)} (on demand: ${kib(results.playground.onDemandBrotli)}, budget ${kib(BUDGETS.monacoBrotli)}: ${ok(results.playground.onDemandBrotli <= BUDGETS.monacoBrotli)})`,
     `- first click → editor ready: ${results.playground.firstClickToReadyMs} ms; TypeScript warmed (first Run needs no compiler load): ${results.playground.firstClickToTypeScriptMs} ms`,
-    `- Run → token on screen (${results.playground.runToToken.runs} runs): median ${results.playground.runToToken.medianMs} ms, p95 ${results.playground.runToToken.p95Ms} ms`,
+    `- Run → token painted, editor warm (${results.playground.runToToken.runs} runs, timed in the page from the click's time stamp to the frame after the token chip; load ${results.playground.runToToken.load ?? '–'}): median ${results.playground.runToToken.medianMs} ms (budget ≤ ${timingBudgets(results).runToTokenMedianMs} ms: ${ok(results.playground.runToToken.medianMs <= timingBudgets(results).runToTokenMedianMs)}), p95 ${results.playground.runToToken.p95Ms} ms (budget ≤ ${timingBudgets(results).runToTokenP95Ms} ms: ${ok(results.playground.runToToken.p95Ms <= timingBudgets(results).runToTokenP95Ms)}); the bare Starlight page has no playground to compare`,
+    ...(results.playground.coldRunToToken
+      ? [`- first visit (empty cache, no service worker), Run pressed once the page has loaded → token painted (${results.playground.coldRunToToken.runs} visits; load ${results.playground.coldRunToToken.load ?? '–'}): median ${results.playground.coldRunToToken.medianMs} ms, max ${results.playground.coldRunToToken.maxMs} ms (budget ≤ ${timingBudgets(results).coldRunToTokenMs} ms: ${ok(results.playground.coldRunToToken.medianMs <= timingBudgets(results).coldRunToTokenMs)})`]
+      : []),
     ...(results.playground.clickDuringEndlessLoop
       ? [`- a click on the page while learner code runs \`while (true) {}\` (${results.playground.clickDuringEndlessLoop.samples} clicks, dispatch → next frame): median ${results.playground.clickDuringEndlessLoop.medianMs} ms, max ${results.playground.clickDuringEndlessLoop.maxMs} ms`]
       : []),
     '',
+    ...(results.signer
+      ? [
+          '## Token signer (/lessons/non-expiring-tokens/)',
+          '',
+          `- keystroke in the payload → re-signed token and risk list painted (${results.signer.keystrokeToPaintMs.samples} keystrokes; load ${results.signer.load ?? '–'}): median ${results.signer.keystrokeToPaintMs.median} ms, p95 ${results.signer.keystrokeToPaintMs.p95} ms, max ${results.signer.keystrokeToPaintMs.max} ms (budget ≤ ${timingBudgets(results).signerKeystrokeToPaintMs} ms: ${ok(results.signer.keystrokeToPaintMs.median <= timingBudgets(results).signerKeystrokeToPaintMs)}); the bare Starlight page has no signer to compare`,
+          ...(results.signer.longPayload ? [`- a long payload (${results.signer.longPayload.bytes} bytes): median ${results.signer.longPayload.median} ms`] : []),
+          '',
+        ]
+      : []),
     `## Soak: ${soak.runs} runs in one page, no reload`,
     '',
-    `JS heap of the page after a forced garbage collection (CDP \`HeapProfiler.collectGarbage\`, then \`Performance.getMetrics\`); renderer memory is the resident size of every renderer process, workers included. Bound: heap growth ≤ ${BUDGETS.soakHeapGrowthMiB} MiB and no run worker alive at the end.`,
+    `JS heap of the page after a forced garbage collection (CDP \`HeapProfiler.collectGarbage\`, then \`Performance.getMetrics\`); renderer memory is the resident size of every renderer process, workers included. Bound: heap growth ≤ ${BUDGETS.soakHeapGrowthMiB} MiB, and at the end no run worker alive but the one unused spare that waits for the next Run.`,
     '',
     '| after runs | JS heap | DOM nodes | listeners | renderer memory | workers alive (run workers) |',
     '|---:|---:|---:|---:|---:|---|',
     ...soak.samples.map((sample) => `| ${sample.afterRuns} | ${mib(sample.jsHeapUsedBytes)} | ${sample.domNodes} | ${sample.jsEventListeners} | ${sample.rendererResidentBytes == null ? '–' : mib(sample.rendererResidentBytes)} | ${sample.workers.all} (${sample.workers.run}) |`),
     '',
     `- heap growth ${mib(soak.heapGrowthBytes)} (bound ${BUDGETS.soakHeapGrowthMiB} MiB: ${ok(soak.heapGrowthBytes <= BUDGETS.soakHeapGrowthMiB * 2 ** 20)}); DOM nodes ${soak.domNodeGrowth >= 0 ? '+' : ''}${soak.domNodeGrowth}, listeners ${soak.listenerGrowth >= 0 ? '+' : ''}${soak.listenerGrowth}`,
-    `- run workers: ${soak.runWorkersStarted} started, ${soak.runWorkersClosed} closed, ${soak.liveRunWorkersAtEnd} alive at the end (${ok(soak.liveRunWorkersAtEnd === 0 && soak.runWorkersStarted === soak.runs)}); the 2 workers left are Monaco's editor and TypeScript workers, which live as long as the editor`,
+    `- run workers: ${soak.runWorkersStarted} started, ${soak.runWorkersClosed} closed, ${soak.liveRunWorkersAtEnd} alive at the end (${ok(soak.liveRunWorkersAtEnd <= BUDGETS.liveRunWorkers && soak.runWorkersStarted === soak.runs + 1)}): one worker per run plus the unused spare that waits for the next; the other workers left are Monaco's editor and TypeScript workers, which live as long as the editor`,
     `- Run → token over the soak: median ${soak.runToToken.medianMs} ms, p95 ${soak.runToToken.p95Ms} ms, max ${soak.runToToken.maxMs} ms; ${soak.seconds} s in all`,
     '',
     '## Tenant in Node',

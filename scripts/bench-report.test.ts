@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, budgetMisses, buildSecondsBudget, markdown, performanceFloor } from './bench-report.mjs';
+import { BUDGETS, budgetMisses, buildSecondsBudget, markdown, performanceFloor, timingAllowance, timingBudgets } from './bench-report.mjs';
 
 const audit = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   performance: 99,
@@ -26,7 +26,8 @@ function results() {
       { path: '/lessons/a/', js: 9000, lighthouse: audit(), ratioToBaseline: { js: 0.4, transfer: 1, performance: 1 } },
     ],
     baseline: { readingPage: '/guides/reading/', build: { wallSeconds: 10, peakMiB: 900 }, pages: [{ path: '/guides/reading/', js: 27_000, lighthouse: audit() }] },
-    playground: { jsBeforeInteractionBrotli: 4000, jsAfterEditorBrotli: 2_000_000, onDemandBrotli: 1_996_000, firstClickToReadyMs: 2000, firstClickToTypeScriptMs: 2400, runToToken: { runs: 20, medianMs: 250, p95Ms: 300 } },
+    playground: { jsBeforeInteractionBrotli: 4000, jsAfterEditorBrotli: 2_000_000, onDemandBrotli: 1_996_000, firstClickToReadyMs: 2000, firstClickToTypeScriptMs: 2400, runToToken: { runs: 20, medianMs: 40, p95Ms: 70, load: 1 }, coldRunToToken: { runs: 5, medianMs: 600, p95Ms: 700, maxMs: 700, load: 1 } },
+    signer: { keystrokeToPaintMs: { median: 6, p95: 9, max: 12, samples: 30 }, longPayload: { bytes: 20_000, median: 9 }, load: 1 },
     soak: {
       runs: 500,
       seconds: 300,
@@ -35,13 +36,39 @@ function results() {
       heapGrowthBytes: 2 * 2 ** 20,
       domNodeGrowth: 0,
       listenerGrowth: 0,
-      runWorkersStarted: 500,
+      runWorkersStarted: 501,
       runWorkersClosed: 500,
-      liveRunWorkersAtEnd: 0,
+      liveRunWorkersAtEnd: 1,
     },
     tenant: { micro: [{ name: 'token issue', opsPerSecond: 2000 }], load: null },
   };
 }
+
+describe('timing budgets', () => {
+  it('allow nothing extra while the load is at most the number of cores, then load ÷ cores up to three times', () => {
+    expect(timingAllowance(1.9, 2)).toBe(1);
+    expect(timingAllowance(2, 2)).toBe(1);
+    expect(timingAllowance(3, 2)).toBe(1.5);
+    expect(timingAllowance(11, 2)).toBe(3);
+    expect(timingAllowance(undefined, 2)).toBe(1);
+  });
+
+  it('scale each timing by the load measured with it, and name the scaled budget in a miss', () => {
+    const busy = results();
+    busy.playground.runToToken = { runs: 20, medianMs: 70, p95Ms: 110, load: 3 };
+    busy.signer.load = 8;
+    expect(timingBudgets(busy)).toEqual({ runToTokenMedianMs: 75, runToTokenP95Ms: 120, coldRunToTokenMs: 1000, signerKeystrokeToPaintMs: 48 });
+    expect(budgetMisses(busy)).toEqual([]);
+    busy.playground.runToToken.medianMs = 80;
+    expect(budgetMisses(busy)).toEqual(['playground: Run → token median 80 ms (budget ≤ 50 ms; load 3 on 2 cores, so 75 ms)']);
+  });
+
+  it('count a missing figure as a miss, never as a pass', () => {
+    const missing = results() as Record<string, unknown>;
+    delete missing.signer;
+    expect(budgetMisses(missing as ReturnType<typeof results>)).toEqual(['token signer: keystroke → re-signed token painted median undefined ms (budget ≤ 16 ms)']);
+  });
+});
 
 describe('budgetMisses', () => {
   it('reports nothing when every figure is inside its budget', () => {
@@ -56,19 +83,26 @@ describe('budgetMisses', () => {
     missed.playground.onDemandBrotli = 2.5 * 1024 * 1024;
     missed.build = { wallSeconds: 75.2, peakMiB: 2600 };
     missed.soak.heapGrowthBytes = (BUDGETS.soakHeapGrowthMiB + 1) * 2 ** 20;
-    missed.soak.liveRunWorkersAtEnd = 1;
+    missed.soak.liveRunWorkersAtEnd = 2;
     missed.soak.runWorkersStarted = 499;
+    missed.playground.runToToken = { runs: 20, medianMs: 62, p95Ms: 124, load: 1.5 };
+    missed.playground.coldRunToToken = { runs: 5, medianMs: 2205, p95Ms: 3300, maxMs: 3300, load: 1 };
+    missed.signer.keystrokeToPaintMs.median = 178;
     expect(budgetMisses(missed)).toEqual([
       '/: 1 request(s) to another origin during Lighthouse: https://fonts.example.com/a.css',
       '/lessons/a/: 31.0 KiB of JS before interaction (budget 30.0 KiB)',
       '/lessons/a/: Lighthouse performance 88 (budget ≥ 95; attempts 84, 88, 90)',
       '/lessons/a/: Lighthouse accessibility 96 (budget 100; lost on color-contrast)',
       'Monaco and workers on demand: 2560.0 KiB (budget 2252.8 KiB)',
+      'playground: Run → token median 62 ms (budget ≤ 50 ms)',
+      'playground: Run → token p95 124 ms (budget ≤ 80 ms)',
+      'playground: first visit, Run at once → token median 2205 ms (budget ≤ 1000 ms)',
+      'token signer: keystroke → re-signed token painted median 178 ms (budget ≤ 16 ms)',
       'build: 75.2 s wall (budget < 60 s)',
       'build: 2600 MiB peak memory (budget < 2560 MiB)',
       `soak: JS heap grew ${BUDGETS.soakHeapGrowthMiB + 1}.0 MiB over 500 runs (bound ${BUDGETS.soakHeapGrowthMiB} MiB)`,
-      'soak: 1 run worker(s) still alive after 500 runs',
-      'soak: 499 run workers started for 500 runs (one each expected)',
+      'soak: 2 run worker(s) still alive after 500 runs',
+      'soak: 499 run workers started for 500 runs (one each, plus the spare waiting for the next Run, expected)',
     ]);
   });
 
