@@ -194,15 +194,17 @@ describe('createRunner', () => {
       expect(workers).toHaveLength(1);
       expect(workers[0]!.sent).toEqual([]);
       void runner.run(REQUEST);
-      expect(workers).toHaveLength(1);
       expect(workers[0]!.sent[0]).toMatchObject({ type: 'run', code: 'export default 1' });
+      // The next one is already on its way.
+      expect(workers).toHaveLength(2);
+      expect(workers[1]!.sent).toEqual([]);
     });
 
     it('replaces the spare after each run, so no worker ever serves two runs', async () => {
       const { runner, workers } = setup({ keepSpare: true });
       for (let i = 0; i < 3; i++) {
         const outcome = runner.run(REQUEST);
-        workers.at(-1)!.emit({ type: 'done' });
+        workers[i]!.emit({ type: 'done' });
         await vi.advanceTimersByTimeAsync(20);
         await outcome;
       }
@@ -217,8 +219,8 @@ describe('createRunner', () => {
       workers[0]!.dispatchEvent(new Event('error'));
       expect(workers[0]!.terminated).toBe(true);
       void runner.run(REQUEST);
-      expect(workers).toHaveLength(2);
       expect(workers[1]!.sent[0]).toMatchObject({ type: 'run' });
+      expect(workers[0]!.sent).toEqual([]);
     });
 
     it('terminates the spare when the playground goes away', () => {

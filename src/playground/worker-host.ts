@@ -4,8 +4,9 @@
  * wall-clock limit is reached, by terminating the worker, the one thing a runaway loop cannot
  * ignore.
  *
- * With `keepSpare`, one unused worker waits, already started, for the next Run: a worker's
- * script takes tens of milliseconds to load and evaluate, and the reader should not wait for it.
+ * With `keepSpare`, one unused worker waits, already started, for the next Run (made at once,
+ * and again as each run takes it): a worker's script takes tens of milliseconds to load and
+ * evaluate, and the reader should not wait for it.
  * The spare never ran anything, and each worker still serves exactly one run.
  *
  * @module
@@ -48,7 +49,7 @@ export interface RunnerOptions {
   /** Messages kept per run; past it the rest is dropped with one notice. */
   maxMessagesPerRun?: number;
   now?: () => number;
-  /** Keep one started, unused worker ready for the next run (made at once and after every run). */
+  /** Keep one started, unused worker ready for the next run (made at once and as each run starts). */
   keepSpare?: boolean;
 }
 
@@ -190,8 +191,6 @@ export function createRunner(options: RunnerOptions): Runner {
           worker.terminate();
         }
         if (active?.id === id) active = null;
-        // After the outcome is on its way, so starting the next worker does not delay this one.
-        if (keepSpare) setTimeout(makeSpare, 0);
         const durationMs = Math.round(now() - started);
         const outcome: RunOutcome = { status, durationMs, message: describeOutcome(status, durationMs, timeLimitMs, detail, firstError), ...(status === 'error' && firstError ? { error: firstError } : {}) };
         // Output already received is forwarded before the outcome resolves, so the panel reads in order.
@@ -211,6 +210,9 @@ export function createRunner(options: RunnerOptions): Runner {
       worker.addEventListener('error', onCrash);
       worker.addEventListener('messageerror', onCrash);
       worker.postMessage({ ...request, type: 'run', id } satisfies RunMessage);
+      // The next run's worker starts loading now, on its own thread, so it is ready even for a
+      // Run pressed the moment this one ends.
+      makeSpare();
     });
   };
 
