@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { compactVerify } from 'jose';
+import { SEEDED_GLOBAL_CLIENT } from '../src/tenant/index.ts';
 
 const PAGE = '/lessons/non-expiring-tokens/';
 const LOAD = { timeout: 20_000 };
@@ -20,6 +22,16 @@ function claimsOf(token: string): Record<string, unknown> {
 
 async function token(page: Page): Promise<string> {
   return (await signer(page).locator('[data-output]').textContent()) ?? '';
+}
+
+/** The claims of the token on screen, once its HS256 signature checks out with the sandbox secret. */
+async function signedClaims(page: Page): Promise<Record<string, unknown>> {
+  const { payload } = await compactVerify(await token(page), Buffer.from(SEEDED_GLOBAL_CLIENT.client_secret, 'base64'));
+  return JSON.parse(new TextDecoder().decode(payload)) as Record<string, unknown>;
+}
+
+async function riskIds(page: Page): Promise<string[]> {
+  return signer(page).locator('[data-risks] [data-risk]').evaluateAll((items) => items.map((item) => item.getAttribute('data-risk') ?? ''));
 }
 
 test.beforeEach(async ({ page }) => {
@@ -125,4 +137,35 @@ test('the hand-signed token gets the exact 401 today and a 200 in legacy mode', 
   await expect(page.locator('[data-legacy-indicator]')).toBeVisible();
   await call.click();
   await expect(widget.locator('[data-call-status]')).toHaveText('HTTP 200 OK (tenant before the change)', LOAD);
+});
+
+test('every quick edit of the payload re-signs the token, and the last edit wins with its own risk list', async ({ page }) => {
+  await unlock(page);
+  const payload = signer(page).getByRole('textbox', { name: 'Payload' });
+  const first = await token(page);
+  const written = async () => JSON.parse(await payload.inputValue()) as Record<string, unknown>;
+  await payload.evaluate((field: HTMLTextAreaElement) => {
+    const end = field.value.indexOf('read:client_keys') + 'read:client_keys'.length;
+    field.setSelectionRange(end, end);
+    field.focus();
+  });
+
+  // Key by key with no pause: each key is an edit of its own, and the token must end on the last.
+  await page.keyboard.type(' delete:clients');
+  await expect.poll(() => signedClaims(page)).toEqual(await written());
+  expect((await written()).scope).toBe('read:clients read:client_keys delete:clients');
+  await expect.poll(() => riskIds(page)).toEqual(['long-lifetime', 'shared-secret', 'write-scopes']);
+  await expect(signer(page).locator('[data-risk="write-scopes"]')).toContainText('delete:clients');
+
+  await page.keyboard.type(' read:users read:logs read:roles');
+  await expect.poll(() => signedClaims(page)).toEqual(await written());
+  await expect.poll(() => riskIds(page)).toEqual(['long-lifetime', 'shared-secret', 'write-scopes', 'many-scopes']);
+  await expect(signer(page).locator('[data-risk="many-scopes"]')).toContainText('6 scopes');
+
+  // Back to the starting payload, byte for byte: the same claims signed again give the very first
+  // token, so any signature of an earlier edit left on screen would show.
+  for (let i = 0; i < ' delete:clients read:users read:logs read:roles'.length; i++) await page.keyboard.press('Backspace');
+  await expect.poll(() => token(page)).toBe(first);
+  await expect.poll(() => riskIds(page)).toEqual(['long-lifetime', 'shared-secret']);
+  await expect(signer(page).getByRole('status').filter({ hasText: /^Signed/ })).toHaveText('Signed. This token outlives 24 hours.');
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessRisks, MANY_SCOPES, scopeList } from './risk-list.ts';
+import { assessRisks, MANY_SCOPES, sameRisks, scopeList } from './risk-list.ts';
 
 const NOW = 1_800_000_000;
 const ids = (header: Record<string, unknown>, payload: Record<string, unknown>) => assessRisks(header, payload, NOW).map((risk) => risk.id);
@@ -45,5 +45,19 @@ describe('scopeList', () => {
     expect(scopeList(' read:clients  read:client_keys ')).toEqual(['read:clients', 'read:client_keys']);
     expect(scopeList(['read:clients', 3])).toEqual(['read:clients']);
     expect(scopeList(42)).toEqual([]);
+  });
+});
+
+describe('sameRisks', () => {
+  const risks = (payload: Record<string, unknown>) => assessRisks({ alg: 'HS256' }, payload, NOW);
+
+  it('finds the lists of two payloads with the same risks the same', () => {
+    expect(sameRisks(risks({ scope: 'read:clients' }), risks({ scope: 'read:users' }))).toBe(true);
+  });
+
+  it('tells lists apart by a risk added, or by the same risk worded differently', () => {
+    expect(sameRisks(risks({ scope: 'read:clients' }), risks({ scope: 'read:clients delete:clients' }))).toBe(false);
+    expect(sameRisks(risks({ scope: 'delete:clients' }), risks({ scope: 'delete:users' }))).toBe(false);
+    expect(sameRisks(risks({ iat: NOW, exp: NOW + 30 * 86_400 }), risks({ iat: NOW, exp: NOW + 60 * 86_400 }))).toBe(false);
   });
 });

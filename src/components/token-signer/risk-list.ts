@@ -61,6 +61,14 @@ export function assessRisks(header: Readonly<Record<string, unknown>>, payload: 
   return risks;
 }
 
+/**
+ * Whether two lists would read the same. The signer re-renders on every keystroke and its list is
+ * a live region: rebuilding an unchanged list would have a screen reader read it out again.
+ */
+export function sameRisks(a: readonly Risk[], b: readonly Risk[]): boolean {
+  return a.length === b.length && a.every((risk, i) => risk.id === b[i]!.id && risk.title === b[i]!.title && risk.detail === b[i]!.detail);
+}
+
 /** The `scope` claim as a list (space-separated string or array). */
 export function scopeList(scope: unknown): string[] {
   if (typeof scope === 'string') return scope.split(/\s+/).filter((entry) => entry !== '');
