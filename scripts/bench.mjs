@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: builds the site and a bare Starlight baseline with the same versions, serves
 // both, and measures what readers and operators feel: JS before interaction, Lighthouse (mobile,
-// simulated throttling), the playground, a 500-run soak, the tenant in Node and the build.
+// simulated throttling), the playground (warm and first-visit Run timings), the token signer's
+// keystroke → paint, a 500-run soak, the tenant in Node and the build.
 // Writes bench/results.json and bench/RESULTS.md. `--check` exits non-zero naming every budget
 // missed, with its figure.
 import { execFileSync, spawn } from 'node:child_process';
@@ -11,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { findChromium } from './find-chromium.mjs';
 import { scriptBytesBeforeInteraction } from './page-weight.mjs';
 import { measurePlayground, PAGE as PLAYGROUND_PAGE } from './measure-playground.mjs';
+import { measureSigner } from './measure-signer.mjs';
 import { builtPagePaths } from './built-page-paths.mjs';
 import { auditPages } from './lighthouse-pages.mjs';
 import { soakPlayground } from './soak-playground.mjs';
@@ -95,6 +97,7 @@ try {
   let pages;
   let baselinePages;
   let playground;
+  let signer;
   let soak;
   try {
     chromiumVersion = browser.version();
@@ -114,6 +117,8 @@ try {
     playground = await measurePlayground(browser, ORIGIN, 20);
     pages.push({ path: PLAYGROUND_PAGE, js: playground.jsBeforeInteractionBrotli, jsFiles: null });
     pages.sort((a, b) => a.path.localeCompare(b.path));
+    log('[bench] measuring the token signer…');
+    signer = { ...(await measureSigner(ORIGIN)), load: Math.round(loadavg()[0] * 100) / 100 };
     log(`[bench] soak: ${SOAK_RUNS} runs in one page…`);
     const soakStart = Date.now();
     soak = await soakPlayground(browser, ORIGIN, { runs: SOAK_RUNS, every: 100, log });
@@ -165,6 +170,7 @@ try {
     pages,
     baseline: { readingPage: BASELINE_READING_PAGE, build: baselineBuild, pages: baselinePages },
     playground,
+    signer,
     soak,
     tenant,
   };
