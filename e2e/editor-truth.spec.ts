@@ -104,10 +104,28 @@ async function wordOnScreen(region: Locator, word: string, onLine = word): Promi
 async function expectHover(page: Page, region: Locator, { word, onLine, shows }: Hover): Promise<void> {
   const { x, y } = await wordOnScreen(region, word, onLine);
   await page.mouse.move(x, y);
-  await expect(region.locator('.monaco-hover:visible'), `the hover over ${word}`).toHaveText(shows);
+  // Monaco draws hovers in a layer on <body>, above the page's columns.
+  const hover = page.locator('.monaco-hover:visible');
+  await expect(hover, `the hover over ${word}`).toHaveText(shows);
+  await expectOnTop(hover);
   // Off the editor, so the next hover starts from nothing.
   await page.mouse.move(0, 0);
-  await expect(region.locator('.monaco-hover:visible')).toHaveCount(0);
+  await expect(hover).toHaveCount(0);
+}
+
+/** Nothing else on the page (the "On this page" sidebar, say) is painted over the widget's corners and middle. */
+async function expectOnTop(widget: Locator): Promise<void> {
+  const covered = await widget.evaluate((node) => {
+    const box = node.getBoundingClientRect();
+    const inset = 4;
+    const points = [
+      [box.left + inset, box.top + inset], [box.right - inset, box.top + inset],
+      [box.left + box.width / 2, box.top + box.height / 2],
+      [box.left + inset, box.bottom - inset], [box.right - inset, box.bottom - inset],
+    ].filter(([x, y]) => x! >= 0 && y! >= 0 && x! < innerWidth && y! < innerHeight);
+    return points.filter(([x, y]) => !node.contains(document.elementFromPoint(x!, y!))).map(([x, y]) => `${Math.round(x!)},${Math.round(y!)}: ${document.elementFromPoint(x!, y!)?.outerHTML.slice(0, 80)}`);
+  });
+  expect(covered, 'points of the widget that something else covers').toEqual([]);
 }
 
 /** Puts the cursor at the end of the code, as a reader clicking in and pressing Ctrl+End. */
@@ -218,7 +236,7 @@ test.describe('a real mistake gets exactly one mark, on its line, that names it'
     const box = await squiggle.boundingBox();
     if (!box) throw new Error('The squiggle has no box on screen.');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await expect(region.locator('.monaco-hover:visible')).toContainText("Property 'clientid' does not exist");
+    await expect(page.locator('.monaco-hover:visible')).toContainText("Property 'clientid' does not exist");
   });
 
   test('fetch called with a number: one problem on its line naming RequestInfo | URL', async ({ page }) => {
@@ -260,7 +278,7 @@ async function expectRealTypes(page: Page, region: Locator, hovers = HOVERS): Pr
 
   await toEndOfCode(page, region);
   await page.keyboard.type('\ntokenLab.');
-  const suggestions = region.getByRole('listbox', { name: 'Suggest' });
+  const suggestions = page.getByRole('listbox', { name: 'Suggest' });
   await expect(suggestions.getByRole('listitem', { name: /^clientSecret\b/ })).toBeVisible();
   await expect(suggestions.getByRole('listitem', { name: /^clientId\b/ })).toBeVisible();
   await page.keyboard.press('Escape');

@@ -46,6 +46,7 @@ async function start(): Promise<BrowserTenant> {
     saved === null ? createTenant(options).then((made) => ({ tenant: made, restored: false as const, problem: undefined })) : restoreTenant(saved, options),
     worker.start({ quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL.replace(/\/$/, '')}/mockServiceWorker.js` } }),
   ]);
+  await pageControlled();
   let tenant = outcome.tenant;
   const notice =
     saved !== null && !outcome.restored
@@ -80,6 +81,25 @@ async function start(): Promise<BrowserTenant> {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/**
+ * Waits until the service worker controls this page. A Web Worker takes its service worker from
+ * the page when it is made, so run workers made before this point would send the learner's
+ * requests to the network. MSW's start already waits for activation, which claims the page; this
+ * covers the moment before the page hears of it.
+ */
+async function pageControlled(): Promise<void> {
+  const container = navigator.serviceWorker;
+  if (!container || container.controller) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, 3_000);
+    container.addEventListener('controllerchange', done, { once: true });
+  });
 }
 
 function handlersFor(tenant: Tenant) {

@@ -189,8 +189,17 @@ describe('createRunner', () => {
   });
 
   describe('with a spare worker', () => {
-    it('starts one worker before any run and hands it to the first run', async () => {
+    it('starts no worker until asked to prepare, since the page may not be served by its service worker yet', () => {
       const { runner, workers } = setup({ keepSpare: true });
+      expect(workers).toHaveLength(0);
+      runner.prepare();
+      runner.prepare();
+      expect(workers).toHaveLength(1);
+    });
+
+    it('hands the prepared worker to the first run', async () => {
+      const { runner, workers } = setup({ keepSpare: true });
+      runner.prepare();
       expect(workers).toHaveLength(1);
       expect(workers[0]!.sent).toEqual([]);
       void runner.run(REQUEST);
@@ -202,6 +211,7 @@ describe('createRunner', () => {
 
     it('replaces the spare after each run, so no worker ever serves two runs', async () => {
       const { runner, workers } = setup({ keepSpare: true });
+      runner.prepare();
       for (let i = 0; i < 3; i++) {
         const outcome = runner.run(REQUEST);
         workers[i]!.emit({ type: 'done' });
@@ -216,6 +226,7 @@ describe('createRunner', () => {
 
     it('drops a spare whose script failed to load, and the next run gets a worker of its own', async () => {
       const { runner, workers } = setup({ keepSpare: true });
+      runner.prepare();
       workers[0]!.dispatchEvent(new Event('error'));
       expect(workers[0]!.terminated).toBe(true);
       void runner.run(REQUEST);
@@ -225,12 +236,16 @@ describe('createRunner', () => {
 
     it('terminates the spare when the playground goes away', () => {
       const { runner, workers } = setup({ keepSpare: true });
+      runner.prepare();
       runner.dispose();
       expect(workers[0]!.terminated).toBe(true);
     });
 
     it('keeps no spare unless asked', () => {
-      expect(setup().workers).toHaveLength(0);
+      const { runner, workers } = setup();
+      runner.prepare();
+      void runner.run(REQUEST);
+      expect(workers).toHaveLength(1);
     });
   });
 

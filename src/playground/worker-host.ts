@@ -4,9 +4,9 @@
  * wall-clock limit is reached, by terminating the worker, the one thing a runaway loop cannot
  * ignore.
  *
- * With `keepSpare`, one unused worker waits, already started, for the next Run (made at once,
- * and again as each run takes it): a worker's script takes tens of milliseconds to load and
- * evaluate, and the reader should not wait for it.
+ * With `keepSpare`, one unused worker waits, already started, for the next Run (made when the
+ * page calls `prepare()`, and again as each run takes it): a worker's script takes tens of
+ * milliseconds to load and evaluate, and the reader should not wait for it.
  * The spare never ran anything, and each worker still serves exactly one run.
  *
  * @module
@@ -49,7 +49,7 @@ export interface RunnerOptions {
   /** Messages kept per run; past it the rest is dropped with one notice. */
   maxMessagesPerRun?: number;
   now?: () => number;
-  /** Keep one started, unused worker ready for the next run (made at once and as each run starts). */
+  /** Keep one started, unused worker ready for the next run (made by `prepare()` and as each run starts). */
   keepSpare?: boolean;
 }
 
@@ -59,6 +59,12 @@ export interface Runner {
   run(request: RunRequest): Promise<RunOutcome>;
   /** Ends the current run at once, as the Stop button does. */
   stop(): void;
+  /**
+   * With `keepSpare`, starts the spare worker now. Call it once the page's service worker controls
+   * the page: a worker takes its service worker from the page when it is made, and one made before
+   * would send the learner's requests to the network instead of to the mocked tenant.
+   */
+  prepare(): void;
   /** Stops and refuses further runs (the playground left the page). */
   dispose(): void;
 }
@@ -107,7 +113,6 @@ export function createRunner(options: RunnerOptions): Runner {
     spareDropper = null;
     return worker;
   };
-  makeSpare();
 
   const run = (request: RunRequest): Promise<RunOutcome> => {
     if (disposed) return Promise.reject(new Error('[playground] This playground was removed from the page; it cannot run code any more.'));
@@ -218,6 +223,7 @@ export function createRunner(options: RunnerOptions): Runner {
 
   return {
     run,
+    prepare: makeSpare,
     stop: () => active?.end('stopped'),
     dispose: () => {
       disposed = true;

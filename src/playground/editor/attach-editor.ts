@@ -7,9 +7,12 @@ import { monaco, getTypeScriptWorker } from './monaco-core.ts';
 import { configureTypeScript } from './typescript-setup.ts';
 import { leaveEditorWithEscapeTab } from './keyboard-exit.ts';
 import { describeProblems } from './problem-summary.ts';
-import { firstSyntaxError, warmTypeScript, type SyntaxProblem } from './syntax-check.ts';
+import { currentProblems, firstSyntaxError, type SyntaxProblem } from './syntax-check.ts';
 
 const RUN_MARKER_OWNER = 'token-lab-run';
+// As Monaco's own diagnostics wait after a keystroke, so the line and the squiggles move together.
+const CHECK_DELAY_MS = 500;
+const NARROW = '(max-width: 40rem)';
 
 /** What the page needs from the editor once it is there. */
 export interface AttachedEditor {
@@ -41,6 +44,7 @@ export interface EditorSlots {
 
 export function attachEditor(slots: EditorSlots): AttachedEditor {
   configureTypeScript();
+  const narrow = matchMedia(NARROW).matches;
   const model = monaco.editor.createModel(slots.code, 'typescript', monaco.Uri.parse(`file:///playgrounds/${slots.id}.ts`));
   const editor = monaco.editor.create(slots.editorBox, {
     model,
@@ -51,8 +55,15 @@ export function attachEditor(slots: EditorSlots): AttachedEditor {
     lineHeight: 21,
     padding: { top: 8, bottom: 8 },
     scrollBeyondLastLine: false,
+    // Hovers and suggestions live in a layer on <body>: inside the page's content column (an
+    // isolated stacking context in Starlight) the fixed "On this page" sidebar painted over them.
     fixedOverflowWidgets: true,
+    overflowWidgetsDomNode: overflowLayer(),
     tabSize: 2,
+    // A phone's 390 px leave room for about 34 characters behind the default gutter.
+    lineNumbersMinChars: narrow ? 2 : 3,
+    lineDecorationsWidth: narrow ? 4 : 10,
+    folding: !narrow,
     // Monaco fades unused names to a grey that fails AA contrast; the TS diagnostics still say so.
     showUnused: false,
     ariaLabel: `${slots.title}: code editor. Ctrl+Enter runs. Escape then Tab leaves the editor.`,
@@ -70,30 +81,36 @@ export function attachEditor(slots: EditorSlots): AttachedEditor {
     run: () => slots.onRunShortcut(),
   });
 
-  // What TypeScript marked, in words under the editor. Monaco sends no event when a file that had
-  // no markers still has none, so the line is first written once TypeScript is warm; markers that
-  // land a moment later arrive as a change event and rewrite it.
+  // What TypeScript finds, in words under the editor. The line asks TypeScript itself for the
+  // version of the code on screen instead of reading Monaco's markers: Monaco sends no event when a
+  // file that had no markers still has none, so a line written from markers could say "no
+  // problems" before TypeScript had looked. A line for an older version is never written.
   let typescriptReady = false;
-  const showProblems = () => {
-    if (!typescriptReady) return;
-    const markers = monaco.editor.getModelMarkers({ resource: model.uri, owner: 'typescript' });
-    slots.problems.textContent = describeProblems(markers);
-    slots.problems.dataset.count = String(markers.filter((marker) => marker.severity === monaco.MarkerSeverity.Error).length);
+  let checkTimer: ReturnType<typeof setTimeout> | undefined;
+  const check = async () => {
+    const version = model.getVersionId();
+    const problems = await currentProblems(getTypeScriptWorker, model);
+    if (model.isDisposed() || model.getVersionId() !== version) return;
+    slots.problems.textContent = describeProblems(problems);
+    slots.problems.dataset.count = String(problems.filter((problem) => problem.severity === monaco.MarkerSeverity.Error).length);
     slots.problems.hidden = false;
   };
-  monaco.editor.onDidChangeMarkers((uris) => {
-    if (uris.some((uri) => uri.toString() === model.uri.toString())) showProblems();
+  const checkFailed = (error: unknown) => {
+    console.warn('[playground] TypeScript could not check the code', error);
+    slots.problems.textContent = 'TypeScript could not check this code; Run still works.';
+    slots.problems.hidden = false;
+  };
+  model.onDidChangeContent(() => {
+    clearTimeout(checkTimer);
+    checkTimer = setTimeout(() => void check().catch(checkFailed), CHECK_DELAY_MS);
   });
-  // Warm the TypeScript worker (libraries, jose's types) in the background: the reader can type
-  // at once, and the first hover does not pay for loading the compiler.
-  void warmTypeScript(getTypeScriptWorker, model)
-    .catch(() => undefined)
+  // The first check also warms the worker (libraries, jose's types), so the first hover is quick.
+  void check()
+    .catch(checkFailed)
     .finally(() => {
       typescriptReady = true;
-      showProblems();
       slots.host.setAttribute('data-typescript-ready', '');
     });
-
   return {
     getCode: () => model.getValue(),
     replaceCode: (code) => {
@@ -131,6 +148,17 @@ function themeName(): string {
     monaco.editor.defineTheme('token-lab-light', { base: 'vs', inherit: true, rules: [{ token: 'comment', foreground: '2F6B2F' }], colors: {} });
   }
   return document.documentElement.dataset.theme === 'light' ? 'token-lab-light' : 'token-lab-dark';
+}
+
+// One layer for every editor's hovers and suggestions; the class gives them Monaco's theme.
+let layer: HTMLElement | undefined;
+function overflowLayer(): HTMLElement {
+  if (!layer) {
+    layer = document.createElement('div');
+    layer.className = 'monaco-editor tl-pg-overflow';
+    document.body.append(layer);
+  }
+  return layer;
 }
 
 let followingTheme = false;

@@ -66,6 +66,8 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
     keepSpare: true,
     onMessage: (message) => show(message),
   });
+  // Only now: a worker made before the service worker controls the page would not be served by it.
+  void tenantReady.then(() => runner.prepare(), () => undefined);
 
   let requestCount = 0;
   // What the current run did, collected from the worker's messages for RunEvidence.
