@@ -17,7 +17,7 @@ test.describe.configure({ mode: 'parallel' });
 const NO_PROBLEMS = 'No problems found by TypeScript.';
 /** A mistake TypeScript must catch; a correctly spelled neighbour proves the types are loaded. */
 const MISTAKE = 'tokenLab.clientid;';
-const mistakeOnLine = (line: number) => new RegExp(`^TypeScript found 1 problem\\. Line ${line}: Property 'clientid' does not exist on type .*Did you mean 'clientId'\\? F8 in the editor goes to the next one\\.$`);
+const mistakeOnLine = (line: number) => new RegExp(`^TypeScript found 1 problem\\. Line ${line}: Property 'clientid' does not exist on type 'TokenLab'\\. Did you mean 'clientId'\\? F8 in the editor goes to the next one\\.$`);
 
 /** Today: five lesson playgrounds, six lab exercises, the facilitator guide's check, two on the reference page. */
 const AT_LEAST_EDITORS = 14;
@@ -229,7 +229,7 @@ test.describe('a real mistake gets exactly one mark, on its line, that names it'
     await editorReady(page, GET_TOKEN);
     const region = playground(page, GET_TOKEN);
 
-    await expect(problems(region)).toHaveText(/^TypeScript found 1 problem\. Line 3: Property 'clientid' does not exist on type .*Did you mean 'clientId'\?/);
+    await expect(problems(region)).toHaveText(/^TypeScript found 1 problem\. Line 3: Property 'clientid' does not exist on type 'TokenLab'\. Did you mean 'clientId'\?/);
     await expect.poll(() => squiggleLines(region)).toEqual(['3']);
 
     const squiggle = region.locator('.squiggly-error');
@@ -265,7 +265,7 @@ const TYPED_CODE = [
 const HOVERS: Hover[] = [
   { word: 'fetch', shows: /^function fetch\(input: RequestInfo \| URL, init\?: RequestInit\): Promise<Response>/ },
   { word: 'response', shows: /^const response: Response(?! ?[|[&<])/ },
-  { word: 'clientSecret', shows: /^\(property\) clientSecret: string(?! ?[|[&<])/ },
+  { word: 'clientSecret', shows: /^\(property\) TokenLab\.clientSecret: string(?! ?[|[&<])/ },
   { word: 'claims', onLine: 'const claims', shows: /^const claims: JWTPayload(?! ?[|[&<])/ },
   // The call, not the import; jose's own documentation comes with it.
   { word: 'decodeJwt', onLine: 'const claims', shows: /^\(alias\) decodeJwt<.*>\(jwt: string\).*Decodes the Claims Set of a JWT/s },

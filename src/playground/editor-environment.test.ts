@@ -62,7 +62,7 @@ export default new Response('ok').status;
     const diagnostics = await openInEditorWorker(code).diagnostics();
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ line: 6, code: 2551 });
-    expect(diagnostics[0]!.message).toMatch(/Property 'clientid' does not exist .*Did you mean 'clientId'\?/);
+    expect(diagnostics[0]!.message).toBe("Property 'clientid' does not exist on type 'TokenLab'. Did you mean 'clientId'?");
   });
 
   it('marks fetch(1) once, on its line, saying what fetch accepts', async () => {
@@ -76,7 +76,7 @@ export default new Response('ok').status;
     const opened = openInEditorWorker(GET_TOKEN);
     expect(await opened.hover('fetch(')).toMatch(/^function fetch\(input: RequestInfo \| URL, init\?: RequestInit\): Promise<Response>/);
     expect(await opened.hover('response =')).toBe('const response: Response');
-    expect(await opened.hover('clientSecret })', 1)).toBe('(property) clientSecret: string');
+    expect(await opened.hover('clientSecret })', 1)).toBe('(property) TokenLab.clientSecret: string');
     expect(await opened.hover('decodeJwt(body')).toMatch(/^\(alias\) decodeJwt<.*>\(jwt: string\): JWTPayload/);
   });
 

@@ -74,13 +74,12 @@ export const LEARNER_TYPES_URI = 'ts:token-lab/learner-globals.d.ts';
 /**
  * Declarations for `typescriptDefaults.addExtraLib`. A script file (no import or export), so
  * everything in it is global. Paired with the worker's libraries in `editor-environment.ts`:
- * the code runs in a worker, so `document` and `window` must not type-check.
+ * the code runs in a worker, so `document` and `window` must not type-check. The types are named
+ * (`TokenLab`) so that TypeScript's messages say "on type 'TokenLab'" instead of spelling out the
+ * whole object in every squiggle.
  */
-export const LEARNER_TYPES = `/**
- * Your sandbox tenant and application in Token Lab. The values are made up for this browser:
- * nothing in here is a real secret, and only https://\${tokenLab.domain} can be reached.
- */
-declare const tokenLab: {
+export const LEARNER_TYPES = `/** What \`tokenLab\` holds: your sandbox tenant and application. */
+interface TokenLab {
   /** The tenant's domain, without https:// (for example "dev-tokenlab.eu.auth0.com"). */
   readonly domain: string;
   /** The client ID of your machine-to-machine application. */
@@ -95,11 +94,24 @@ declare const tokenLab: {
    * The sandbox tenant's clock (a test clock: real tenants have none). now() is the tenant's time
    * in ms, like Date.now(); advance(seconds) moves the tenant forward, so tokens really expire.
    */
-  readonly clock: {
-    now(): number;
-    advance(seconds: number): Promise<number>;
-  };
+  readonly clock: TokenLabClock;
   /** Data an exercise gives your code (read-only); undefined outside the lab. */
   readonly input: unknown;
-};
+}
+
+/**
+ * The sandbox tenant's clock (a test clock: real tenants have none).
+ */
+interface TokenLabClock {
+  /** The tenant's time in ms, like Date.now(). */
+  now(): number;
+  /** Moves the tenant forward by this many seconds (so tokens really expire); resolves to the new now(). */
+  advance(seconds: number): Promise<number>;
+}
+
+/**
+ * Your sandbox tenant and application in Token Lab. The values are made up for this browser:
+ * nothing in here is a real secret, and only https://\${tokenLab.domain} can be reached.
+ */
+declare const tokenLab: TokenLab;
 `;

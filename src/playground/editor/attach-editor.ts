@@ -62,7 +62,7 @@ export function attachEditor(slots: EditorSlots): AttachedEditor {
     tabSize: 2,
     // A phone's 390 px leave room for about 34 characters behind the default gutter.
     lineNumbersMinChars: narrow ? 2 : 3,
-    lineDecorationsWidth: narrow ? 4 : 10,
+    lineDecorationsWidth: narrow ? 8 : 10,
     folding: !narrow,
     // Monaco fades unused names to a grey that fails AA contrast; the TS diagnostics still say so.
     showUnused: false,
