@@ -202,9 +202,13 @@ describe('createRunner', () => {
       runner.prepare();
       expect(workers).toHaveLength(1);
       expect(workers[0]!.sent).toEqual([]);
-      void runner.run(REQUEST);
+      const outcome = runner.run(REQUEST);
       expect(workers[0]!.sent[0]).toMatchObject({ type: 'run', code: 'export default 1' });
-      // The next one is already on its way.
+      // The next one starts once this run is over, so it does not compete with it.
+      expect(workers).toHaveLength(1);
+      workers[0]!.emit({ type: 'done' });
+      await outcome;
+      await vi.advanceTimersByTimeAsync(1);
       expect(workers).toHaveLength(2);
       expect(workers[1]!.sent).toEqual([]);
     });
