@@ -86,31 +86,30 @@ export function createRunner(options: RunnerOptions): Runner {
   } = options;
   let active: ActiveRun | null = null;
   let disposed = false;
-  let spare: WorkerLike | null = null;
+  // The spare and the listener that drops it if its script fails to load, kept as one.
+  let spare: { worker: WorkerLike; drop: () => void } | null = null;
   // A spare that cannot be made is no error: the next run makes its own worker and reports why.
   const makeSpare = () => {
     if (!keepSpare || disposed || spare) return;
-    let made: WorkerLike;
+    let worker: WorkerLike;
     try {
-      made = createWorker();
+      worker = createWorker();
     } catch {
       return;
     }
     // A spare whose script failed to load is dropped now, not found out by the reader's next Run.
     const drop = () => {
-      made.terminate();
-      if (spare === made) spare = null;
+      worker.terminate();
+      if (spare?.worker === worker) spare = null;
     };
-    made.addEventListener('error', drop, { once: true });
-    spare = made;
-    spareDropper = drop;
+    worker.addEventListener('error', drop, { once: true });
+    spare = { worker, drop };
   };
-  let spareDropper: (() => void) | null = null;
   const takeWorker = (): WorkerLike => {
-    if (spare && spareDropper) spare.removeEventListener('error', spareDropper);
-    const worker = spare ?? createWorker();
+    if (!spare) return createWorker();
+    const { worker, drop } = spare;
+    worker.removeEventListener('error', drop);
     spare = null;
-    spareDropper = null;
     return worker;
   };
 
@@ -228,7 +227,7 @@ export function createRunner(options: RunnerOptions): Runner {
     dispose: () => {
       disposed = true;
       active?.end('stopped', undefined, true);
-      spare?.terminate();
+      spare?.worker.terminate();
       spare = null;
     },
   };
