@@ -30,4 +30,6 @@ export const APPLICATION_FIELD_SHAPES: Readonly<Record<string, Shape>> = {
   oidc_conformant: flag,
   sso_disabled: flag,
   cross_origin_auth: flag,
+  // Auth0: at most 10 keys, string values of at most 255 characters.
+  client_metadata: { type: 'object', properties: {}, additional: { type: 'string', maxLength: 255 }, maxProperties: 10 },
 };

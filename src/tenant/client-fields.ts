@@ -15,7 +15,7 @@ export const READ_CLIENT_SCOPES: readonly string[] = ['read:clients', 'read:clie
 const SUMMARY_FIELDS = ['client_id', 'app_type', 'name', 'description'] as const;
 const CONFIGURATION_FIELDS = [
   'tenant', 'global', 'callbacks', 'allowed_origins', 'web_origins', 'allowed_logout_urls', 'jwt_configuration',
-  'grant_types', 'token_endpoint_auth_method', 'is_first_party', 'oidc_conformant', 'sso_disabled', 'cross_origin_auth',
+  'grant_types', 'token_endpoint_auth_method', 'is_first_party', 'oidc_conformant', 'sso_disabled', 'cross_origin_auth', 'client_metadata',
 ] as const;
 const SECRET_FIELDS = ['client_secret', 'signing_keys', 'client_authentication_methods'] as const;
 

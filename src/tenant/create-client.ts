@@ -23,6 +23,7 @@ export interface NewApplication {
   oidc_conformant?: boolean;
   sso_disabled?: boolean;
   cross_origin_auth?: boolean;
+  client_metadata?: Record<string, string>;
 }
 
 const NEW_APPLICATION_SHAPE: Shape = { type: 'object', required: ['name'], properties: APPLICATION_FIELD_SHAPES };
@@ -62,6 +63,7 @@ export function createApplication(records: TenantRecords, input: unknown): Resul
     oidc_conformant: fields.oidc_conformant ?? true,
     sso_disabled: fields.sso_disabled ?? false,
     cross_origin_auth: fields.cross_origin_auth ?? false,
+    client_metadata: { ...fields.client_metadata },
   };
   records.applications.push(app);
   return ok(structuredClone(app));

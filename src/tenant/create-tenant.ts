@@ -19,7 +19,7 @@ export interface CreateTenantOptions {
    * Without it the clock is frozen and only moves through `tenant.clock.advance()`/`set()`.
    */
   clockSource?: () => number;
-  /** `'default'`: the documented seed (see `seed.ts`). `'empty'`: no applications or grants. */
+  /** `'default'`: the documented seed (see `seed.ts`). `'empty'`: no applications, grants or users. */
   seed?: 'default' | 'empty';
   /** Override the rate limits (see `rate-limit.ts` for the defaults). */
   rateLimits?: Partial<Record<RateLimitKind, RateLimitPolicy>>;
@@ -48,11 +48,11 @@ export async function createTenant(options: CreateTenantOptions = {}): Promise<T
   const start = options.now === undefined ? (options.clockSource?.() ?? Date.now()) : toEpochMs(options.now, 'now');
   const clock = new VirtualClock(start, options.clockSource === undefined ? {} : { source: options.clockSource });
   const seeded = options.seed === 'empty'
-    ? { applications: [], clientGrants: [], globalClient: { ...SEEDED_GLOBAL_CLIENT } }
+    ? { applications: [], clientGrants: [], globalClient: { ...SEEDED_GLOBAL_CLIENT }, users: [] }
     : seedRecords(domain);
   const now = clock.now();
   return new Tenant({
-    records: { domain, ...seeded, resourceServers: [managementResourceServer(domain)] },
+    records: { domain, ...seeded, resourceServers: [managementResourceServer(domain)], denylist: [] },
     clock,
     signingKeys: [await generateSigningKey()],
     legacyMode: false,

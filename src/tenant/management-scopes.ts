@@ -54,6 +54,7 @@ const SCOPE_LIST: ReadonlyArray<readonly [string, string]> = [
   ['delete:organizations', 'Delete Organizations'],
   ['read:grants', 'Read Grants'],
   ['delete:grants', 'Delete Grants'],
+  ['blacklist:tokens', 'Blacklist Tokens'],
 ];
 
 /** Every Management API scope the sandbox knows, with the Dashboard's descriptions. */

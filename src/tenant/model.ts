@@ -34,7 +34,12 @@ export interface Application {
   oidc_conformant: boolean;
   sso_disabled: boolean;
   cross_origin_auth: boolean;
+  /** Free-form string pairs an application carries (Auth0 allows up to 10 keys). */
+  client_metadata: Record<string, string>;
 }
+
+/** How a client grant may be used with Organizations (the sandbox stores it; it has no organizations). */
+export type OrganizationUsage = 'deny' | 'allow' | 'require';
 
 /** A client grant: application `client_id` may get tokens for `audience` with these scopes. */
 export interface ClientGrant {
@@ -42,6 +47,10 @@ export interface ClientGrant {
   client_id: string;
   audience: string;
   scope: string[];
+  /** Only present when the grant was created or changed with it, as Auth0 shows it. */
+  organization_usage?: OrganizationUsage;
+  allow_any_organization?: boolean;
+  subject_type?: 'client' | 'user';
 }
 
 /** One permission an API defines. */
@@ -59,6 +68,35 @@ export interface ResourceServer {
   token_lifetime: number;
   signing_alg: 'RS256';
   is_system: boolean;
+}
+
+/** A user identity (one login method). The sandbox's users all live in the database connection. */
+export interface UserIdentity {
+  connection: string;
+  provider: string;
+  user_id: string;
+  isSocial: boolean;
+}
+
+/** A user, with the fields a Management API client reads most. Seeded users are visibly fake. */
+export interface User {
+  user_id: string;
+  email: string;
+  email_verified: boolean;
+  name: string;
+  nickname: string;
+  created_at: string;
+  updated_at: string;
+  identities: UserIdentity[];
+  app_metadata: Record<string, unknown>;
+  user_metadata: Record<string, unknown>;
+  blocked: boolean;
+}
+
+/** One entry of the token denylist (`/api/v2/blacklists/tokens`): a token id for one audience. */
+export interface DenylistEntry {
+  aud: string;
+  jti: string;
 }
 
 /** The legacy Global Client (Tenant Settings > Advanced); its secret signed the old API v2 tokens. */

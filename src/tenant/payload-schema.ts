@@ -4,11 +4,12 @@
  * `Array items are not unique (indexes 1 and 2)`), so a learner sees familiar errors.
  */
 export type Shape =
+  | { readonly type: 'any' }
   | { readonly type: 'string'; readonly minLength?: number; readonly maxLength?: number; readonly enum?: readonly string[] }
   | { readonly type: 'integer' | 'number'; readonly min?: number; readonly max?: number }
   | { readonly type: 'boolean' }
   | { readonly type: 'array'; readonly items: Shape; readonly maxItems?: number; readonly unique?: boolean }
-  | { readonly type: 'object'; readonly properties: Readonly<Record<string, Shape>>; readonly required?: readonly string[]; readonly additional?: Shape };
+  | { readonly type: 'object'; readonly properties: Readonly<Record<string, Shape>>; readonly required?: readonly string[]; readonly additional?: Shape; readonly maxProperties?: number };
 
 /** What is wrong with a value, and where. */
 export interface ShapeProblem {
@@ -29,6 +30,7 @@ export function jsonTypeOf(value: unknown): string {
 /** Returns the first problem of `value` against `shape`, or `undefined` when it fits. */
 export function checkShape(value: unknown, shape: Shape, property = ''): ShapeProblem | undefined {
   const problem = (detail: string): ShapeProblem => ({ detail, property });
+  if (shape.type === 'any') return undefined;
   const found = jsonTypeOf(value);
   const typeFits = shape.type === found || (shape.type === 'number' && found === 'integer');
   if (!typeFits) return problem(`Expected type ${shape.type} but found type ${found}`);
@@ -80,6 +82,10 @@ function checkArray(items: unknown[], shape: Extract<Shape, { type: 'array' }>, 
 function checkObject(object: Record<string, unknown>, shape: Extract<Shape, { type: 'object' }>, property: string): ShapeProblem | undefined {
   for (const name of shape.required ?? []) {
     if (!Object.hasOwn(object, name)) return { detail: `Missing required property: ${name}`, property };
+  }
+  const count = Object.keys(object).length;
+  if (shape.maxProperties !== undefined && count > shape.maxProperties) {
+    return { detail: `Too many properties defined (${count}), maximum ${shape.maxProperties}`, property };
   }
   for (const [name, value] of Object.entries(object)) {
     const inner = Object.hasOwn(shape.properties, name) ? shape.properties[name] : shape.additional;

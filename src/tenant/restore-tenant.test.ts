@@ -55,7 +55,7 @@ describe('toJSON and restoreTenant', () => {
 
   it('produces a versioned plain object with the private key as a JWK', async () => {
     const snapshot = (await freshTenant()).toJSON();
-    expect(snapshot).toMatchObject({ format: 'token-lab-tenant', version: 1, domain: 'acme.auth0.test' });
+    expect(snapshot).toMatchObject({ format: 'token-lab-tenant', version: 2, domain: 'acme.auth0.test' });
     expect(snapshot.signingKeys[0]!.privateJwk).toHaveProperty('d');
     expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot);
   });
@@ -65,7 +65,11 @@ describe('toJSON and restoreTenant', () => {
     ['null', () => null, /Expected type object but found type null/],
     ['an array', () => [], /Expected type object but found type array/],
     ['another format', (s) => ({ ...s, format: 'something-else' }), /^.*format: No enum match/],
-    ['a newer version', (s) => ({ ...s, version: 2 }), /version: Value 2 is greater than maximum 1/],
+    ['a newer version', (s) => ({ ...s, version: 3 }), /version: Value 3 is greater than maximum 2/],
+    ['an older version than any saved', (s) => ({ ...s, version: 0 }), /version: Value 0 is less than minimum 2/],
+    ['two users with one id', (s) => ({ ...s, users: [s.users[0], s.users[0]] }), /duplicate user_id/],
+    ['a denylist entry without its jti', (s) => ({ ...s, denylist: [{ aud: 'x' }] }), /denylist\.0: Missing required property: jti/],
+    ['an application with eleven metadata keys', (s) => ({ ...s, applications: [{ ...s.applications[0], client_metadata: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, 'v'])) }] }), /Too many properties defined \(11\), maximum 10/],
     ['a missing field', (s) => { const { applications: _, ...rest } = s; return rest; }, /Missing required property: applications/],
     ['an extra field', (s) => ({ ...s, admin: true }), /Additional properties not allowed: admin/],
     ['a real-world domain', (s) => ({ ...s, domain: 'acme.auth0.com' }), /not a reserved/],
@@ -95,6 +99,21 @@ describe('toJSON and restoreTenant', () => {
       expect(tenant.signingKey.kid).not.toBe(snapshot.signingKeys[0]!.kid);
     });
   }
+
+  it('upgrades a version 1 snapshot: keeps its applications and keys, adds the seeded users and an empty denylist', async () => {
+    const original = await freshTenant();
+    original.createApplication({ name: 'Saved before users existed', app_type: 'non_interactive' });
+    const { users: _users, denylist: _denylist, ...rest } = original.toJSON();
+    const version1 = { ...rest, version: 1, applications: rest.applications.map(({ client_metadata: _metadata, ...app }) => app) };
+    const { tenant, restored, problem } = await restoreTenant(JSON.stringify(version1));
+    expect(problem).toBeUndefined();
+    expect(restored).toBe(true);
+    expect(tenant.signingKey.kid).toBe(original.signingKey.kid);
+    expect(tenant.applications.map((app) => app.name)).toContain('Saved before users existed');
+    expect(tenant.applications.every((app) => Object.keys(app.client_metadata).length === 0)).toBe(true);
+    expect(tenant.records.users.map((user) => user.email)).toContain('ada.sandbox@customers.example');
+    expect(tenant.records.denylist).toEqual([]);
+  });
 
   it('refuses state saved for another domain than the one asked for', async () => {
     const { restored, problem, tenant } = await restoreTenant((await freshTenant()).toJSON(), { domain: 'globex.auth0.test' });

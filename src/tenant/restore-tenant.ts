@@ -8,7 +8,8 @@ import { checkShape } from './payload-schema.ts';
 import { importSigningKey, type SigningKey } from './signing-keys.ts';
 import { Tenant } from './tenant.ts';
 import { TenantError } from './tenant-error.ts';
-import { SNAPSHOT_SHAPE, type TenantSnapshot } from './tenant-snapshot.ts';
+import { SNAPSHOT_FORMAT, SNAPSHOT_SHAPE, SNAPSHOT_VERSION, type TenantSnapshot } from './tenant-snapshot.ts';
+import { seedUsers } from './seed-users.ts';
 
 /** What {@link restoreTenant} hands back: always a working tenant, plus what happened. */
 export interface RestoreOutcome {
@@ -54,6 +55,7 @@ async function rebuild(saved: unknown, options: CreateTenantOptions): Promise<Te
       return 'the saved text is not valid JSON';
     }
   }
+  data = upgradeVersion1(data);
   const shapeProblem = checkShape(data, SNAPSHOT_SHAPE);
   if (shapeProblem !== undefined) {
     return shapeProblem.property === '' ? shapeProblem.detail : `${shapeProblem.property}: ${shapeProblem.detail}`;
@@ -80,6 +82,8 @@ async function rebuild(saved: unknown, options: CreateTenantOptions): Promise<Te
       clientGrants: copy.clientGrants,
       resourceServers: copy.resourceServers,
       globalClient: copy.globalClient,
+      users: copy.users,
+      denylist: copy.denylist,
     },
     clock,
     signingKeys,
@@ -87,6 +91,20 @@ async function rebuild(saved: unknown, options: CreateTenantOptions): Promise<Te
     drills: copy.drills,
     rateLimits: copy.rateLimits,
   });
+}
+
+/**
+ * A version 1 snapshot predates users, the denylist and `client_metadata`; a reader's saved
+ * tenant must not be thrown away for that, so it gains what a fresh tenant of that day would have.
+ */
+function upgradeVersion1(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null) return data;
+  const old = data as Record<string, unknown>;
+  if (old.format !== SNAPSHOT_FORMAT || old.version !== 1) return data;
+  const applications = Array.isArray(old.applications)
+    ? old.applications.map((app: unknown) => (typeof app === 'object' && app !== null && !Object.hasOwn(app, 'client_metadata') ? { ...app, client_metadata: {} } : app))
+    : old.applications;
+  return { ...old, version: SNAPSHOT_VERSION, applications, users: seedUsers(), denylist: [] };
 }
 
 /** Cross-record checks the shape alone cannot express. */
@@ -123,6 +141,9 @@ function findInconsistency(snapshot: TenantSnapshot, options: CreateTenantOption
     const undefinedScope = grant.scope.find((scope) => !defined.has(scope));
     if (undefinedScope !== undefined) return `${where}.scope: ${JSON.stringify(undefinedScope)} is not a scope of ${grant.audience}`;
   }
+
+  const userIds = new Set(snapshot.users.map((user) => user.user_id));
+  if (userIds.size !== snapshot.users.length) return 'users: duplicate user_id';
 
   const secret = base64ToBytes(snapshot.globalClient.client_secret);
   if (secret === undefined || secret.length < 16) return 'globalClient.client_secret: not base64 of at least 16 bytes';

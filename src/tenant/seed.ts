@@ -1,5 +1,6 @@
 import { managementAudience, MANAGEMENT_API_SCOPES } from './management-scopes.ts';
-import type { Application, ClientGrant, GlobalClient } from './model.ts';
+import type { Application, ClientGrant, GlobalClient, User } from './model.ts';
+import { seedUsers } from './seed-users.ts';
 
 /*
  * The seed: what a fresh sandbox tenant contains. Everything here is fixed (ids, secrets) so a
@@ -74,6 +75,7 @@ export interface SeedRecords {
   applications: Application[];
   clientGrants: ClientGrant[];
   globalClient: GlobalClient;
+  users: User[];
 }
 
 function m2mApplication(credential: SeededCredential, description: string): Application {
@@ -94,6 +96,7 @@ function m2mApplication(credential: SeededCredential, description: string): Appl
     oidc_conformant: true,
     sso_disabled: false,
     cross_origin_auth: false,
+    client_metadata: {},
   };
 }
 
@@ -125,5 +128,6 @@ export function seedRecords(domain: string): SeedRecords {
     ],
     clientGrants: [grant('reporting'), grant('noClientCredentials'), grant('explorer')],
     globalClient: { ...SEEDED_GLOBAL_CLIENT },
+    users: seedUsers(),
   };
 }

@@ -1,15 +1,18 @@
 import type { JWK } from 'jose';
 import type { DrillSettings } from './drills.ts';
 import { APPLICATION_FIELD_SHAPES } from './application-shape.ts';
-import { type Application, type ClientGrant, type GlobalClient, type ResourceServer } from './model.ts';
+import { type Application, type ClientGrant, type DenylistEntry, type GlobalClient, type ResourceServer, type User } from './model.ts';
 import type { Shape } from './payload-schema.ts';
 import { MAX_RATE_LIMIT, type BucketState, type RateLimitPolicy } from './rate-limit.ts';
 import type { RateLimitKind, Tenant } from './tenant.ts';
 
 /** Marks a saved tenant so unrelated JSON in storage is recognised as such. */
 export const SNAPSHOT_FORMAT = 'token-lab-tenant';
-/** Bumped whenever the snapshot's shape changes; older versions are refused, not migrated. */
-export const SNAPSHOT_VERSION = 1;
+/**
+ * Bumped whenever the snapshot's shape changes. Version 1 (before users, the denylist and
+ * `client_metadata`) is upgraded on restore; anything else older or newer is refused.
+ */
+export const SNAPSHOT_VERSION = 2;
 
 /**
  * A tenant's whole state as plain JSON (`tenant.toJSON()`), private keys included: this is a
@@ -24,6 +27,8 @@ export interface TenantSnapshot {
   clientGrants: ClientGrant[];
   resourceServers: ResourceServer[];
   globalClient: GlobalClient;
+  users: User[];
+  denylist: DenylistEntry[];
   legacyMode: boolean;
   drills: DrillSettings;
   signingKeys: Array<{ kid: string; privateJwk: JWK }>;
@@ -41,6 +46,8 @@ export function takeSnapshot(tenant: Tenant): TenantSnapshot {
     clientGrants: tenant.clientGrants,
     resourceServers: structuredClone(tenant.records.resourceServers),
     globalClient: tenant.globalClient,
+    users: structuredClone(tenant.records.users),
+    denylist: structuredClone(tenant.records.denylist),
     legacyMode: tenant.legacyMode,
     drills: tenant.drills.toJSON(),
     signingKeys: tenant.signingKeys.map((key) => ({ kid: key.kid, privateJwk: { ...key.privateJwk } })),
@@ -70,6 +77,32 @@ const applicationShape = record({
   }),
 });
 
+const grantShape: Shape = {
+  type: 'object',
+  required: ['id', 'client_id', 'audience', 'scope'],
+  properties: {
+    id, client_id: id, audience: text(), scope: { type: 'array', items: text(200), maxItems: 500, unique: true },
+    organization_usage: { type: 'string', enum: ['deny', 'allow', 'require'] },
+    allow_any_organization: bool,
+    subject_type: { type: 'string', enum: ['client', 'user'] },
+  },
+};
+
+const userShape = record({
+  user_id: id,
+  email: text(320),
+  email_verified: bool,
+  name: text(300),
+  nickname: text(300),
+  created_at: text(40),
+  updated_at: text(40),
+  identities: { type: 'array', maxItems: 10, items: record({ connection: text(200), provider: text(200), user_id: id, isSocial: bool }) },
+  // Metadata is free-form JSON; its size is bounded by the whole snapshot's character limit.
+  app_metadata: { type: 'object', properties: {}, additional: { type: 'any' } },
+  user_metadata: { type: 'object', properties: {}, additional: { type: 'any' } },
+  blocked: bool,
+});
+
 const bucketShape = record({
   policy: record({ limit: { type: 'integer', min: 1, max: MAX_RATE_LIMIT }, perSecond: { type: 'number', min: Number.MIN_VALUE, max: MAX_RATE_LIMIT } }),
   state: record({ tokens: { type: 'number', min: 0, max: MAX_RATE_LIMIT }, updatedAt: time }),
@@ -82,11 +115,7 @@ export const SNAPSHOT_SHAPE: Shape = record({
   domain: text(253),
   clock: record({ start: time, now: time }),
   applications: { type: 'array', items: applicationShape, maxItems: 1_000 },
-  clientGrants: {
-    type: 'array',
-    maxItems: 5_000,
-    items: record({ id, client_id: id, audience: text(), scope: { type: 'array', items: text(200), maxItems: 500, unique: true } }),
-  },
+  clientGrants: { type: 'array', maxItems: 5_000, items: grantShape },
   resourceServers: {
     type: 'array',
     maxItems: 50,
@@ -101,6 +130,8 @@ export const SNAPSHOT_SHAPE: Shape = record({
     }),
   },
   globalClient: record({ client_id: id, client_secret: { type: 'string', minLength: 24, maxLength: 500 } }),
+  users: { type: 'array', maxItems: 1_000, items: userShape },
+  denylist: { type: 'array', maxItems: 10_000, items: record({ aud: text(), jti: text(500) }) },
   legacyMode: bool,
   drills: record({
     rateLimited: bool,

@@ -4,7 +4,7 @@ import { managementAudience } from './management-scopes.ts';
 import { createClientGrant, type CreateGrantError } from './create-client-grant.ts';
 import { createApplication, type NewApplication } from './create-client.ts';
 import { deleteClientGrant } from './delete-client-grant.ts';
-import type { Application, ClientGrant, GlobalClient, ResourceServer } from './model.ts';
+import type { Application, ClientGrant, DenylistEntry, GlobalClient, ResourceServer, User } from './model.ts';
 import { rotateClientSecret } from './rotate-client-secret.ts';
 import { updateClientGrant } from './update-client-grant.ts';
 import { newGlobalSecret } from './random-values.ts';
@@ -21,6 +21,9 @@ export interface TenantRecords {
   clientGrants: ClientGrant[];
   resourceServers: ResourceServer[];
   globalClient: GlobalClient;
+  users: User[];
+  /** Token ids refused by the Management API (`/api/v2/blacklists/tokens`). */
+  denylist: DenylistEntry[];
 }
 
 /** Which rate limit a request counts against. */
