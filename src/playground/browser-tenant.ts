@@ -104,7 +104,8 @@ async function pageControlled(): Promise<void> {
 
 function handlersFor(tenant: Tenant) {
   return [
-    ...tenantHandlers(tenant),
+    // The learner's worker stands in for a server here, so CORS is the sandbox page's rule.
+    ...tenantHandlers(tenant, { cors: 'sandbox-page' }),
     // Belt and braces behind the worker's own fetch guard: a request to any other origin is
     // answered with a network error here instead of leaving the browser.
     http.all(

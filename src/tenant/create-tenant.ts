@@ -2,10 +2,10 @@ import { toEpochMs, VirtualClock } from './clock.ts';
 import { DEFAULT_DOMAIN, validateDomain } from './domain-name.ts';
 import { NO_DRILLS } from './drills.ts';
 import { managementResourceServer } from './management-scopes.ts';
-import { DEFAULT_RATE_LIMITS, MAX_RATE_LIMIT, type RateLimitPolicy } from './rate-limit.ts';
+import { DEFAULT_RATE_LIMITS, MAX_RATE_LIMIT, RATE_LIMIT_KINDS, type BucketState, type RateLimitKind, type RateLimitPolicy } from './rate-limit.ts';
 import { seedRecords, SEEDED_GLOBAL_CLIENT } from './seed.ts';
 import { generateSigningKey } from './signing-keys.ts';
-import { Tenant, type RateLimitKind } from './tenant.ts';
+import { Tenant } from './tenant.ts';
 import { TenantError } from './tenant-error.ts';
 
 /** Options of {@link createTenant}. */
@@ -38,7 +38,7 @@ export interface CreateTenantOptions {
 export async function createTenant(options: CreateTenantOptions = {}): Promise<Tenant> {
   const domain = validateDomain(options.domain ?? DEFAULT_DOMAIN);
   if (domain instanceof TenantError) throw domain;
-  const rateLimits = { token: DEFAULT_RATE_LIMITS.token, management: DEFAULT_RATE_LIMITS.management, ...options.rateLimits };
+  const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   for (const [kind, policy] of Object.entries(rateLimits)) {
     if (!validPolicy(policy)) {
       throw new TenantError('invalid_argument', { detail: `rateLimits.${kind} needs a whole "limit" from 1 to ${MAX_RATE_LIMIT} and a "perSecond" above 0, at most ${MAX_RATE_LIMIT}.` });
@@ -57,11 +57,13 @@ export async function createTenant(options: CreateTenantOptions = {}): Promise<T
     signingKeys: [await generateSigningKey()],
     legacyMode: false,
     drills: { ...NO_DRILLS },
-    rateLimits: {
-      token: { policy: { ...rateLimits.token }, state: { tokens: rateLimits.token.limit, updatedAt: now } },
-      management: { policy: { ...rateLimits.management }, state: { tokens: rateLimits.management.limit, updatedAt: now } },
-    },
+    rateLimits: fullBuckets(rateLimits, now),
   });
+}
+
+/** Every kind's bucket, full at `now`. Also fills in a kind that an older snapshot did not have. */
+export function fullBuckets(policies: Record<RateLimitKind, RateLimitPolicy>, now: number): Record<RateLimitKind, { policy: RateLimitPolicy; state: BucketState }> {
+  return Object.fromEntries(RATE_LIMIT_KINDS.map((kind) => [kind, { policy: { ...policies[kind] }, state: { tokens: policies[kind].limit, updatedAt: now } }])) as Record<RateLimitKind, { policy: RateLimitPolicy; state: BucketState }>;
 }
 
 function validPolicy(policy: RateLimitPolicy): boolean {

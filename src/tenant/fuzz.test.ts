@@ -38,7 +38,7 @@ function familyOf(method: string, path: string): Family {
   const upper = method.toUpperCase();
   if (upper === 'OPTIONS') return 'preflight';
   if (path === '/oauth/token' && upper === 'POST') return 'auth';
-  if (path === '/.well-known/jwks.json' && upper === 'GET') return 'jwks';
+  if (path === '/.well-known/jwks.json' && (upper === 'GET' || upper === 'HEAD')) return 'jwks';
   return 'management';
 }
 
@@ -69,7 +69,7 @@ async function checkResponse(method: string, url: URL, response: Response): Prom
   }
   expect(family, `${where}: a preflight must be an empty 204`).not.toBe('preflight');
   expect(response.headers.get('content-type'), where).toBe('application/json; charset=utf-8');
-  const rateLimited = family === 'auth' || url.pathname === '/api/v2' || url.pathname.startsWith('/api/v2/');
+  const rateLimited = family === 'auth' || family === 'jwks' || url.pathname === '/api/v2' || url.pathname.startsWith('/api/v2/');
   for (const name of RATE_LIMIT_HEADERS) {
     expect(response.headers.has(name), `${where}: ${name}`).toBe(rateLimited);
     if (rateLimited) expect(response.headers.get(name), `${where}: ${name}`).toMatch(/^\d+$/);
@@ -79,7 +79,9 @@ async function checkResponse(method: string, url: URL, response: Response): Prom
   if (method.toUpperCase() === 'HEAD' && text === '') return;
   const body: unknown = JSON.parse(text);
 
-  if (family === 'jwks') {
+  if (family === 'jwks' && response.status === 429) {
+    expect(body, where).toEqual({ error: 'too_many_requests', error_description: expect.any(String) });
+  } else if (family === 'jwks') {
     expect(response.status).toBe(200);
     expect(isObject(body) && Array.isArray(body.keys)).toBe(true);
   } else if (family === 'auth') {
@@ -342,7 +344,7 @@ const started = performance.now();
 const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
 
 beforeAll(async () => {
-  const tenant = await createTenant({ now: START, rateLimits: { token: GENEROUS, management: GENEROUS } });
+  const tenant = await createTenant({ now: START, rateLimits: { token: GENEROUS, management: GENEROUS, jwks: GENEROUS } });
   const issue = async (role: 'reporting' | 'explorer') => {
     const { client_id, client_secret } = SEEDED_CREDENTIALS[role];
     const response = await handleTenantRequest(tenant, new Request(`${ORIGIN}/oauth/token`, {

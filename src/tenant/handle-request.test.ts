@@ -166,16 +166,58 @@ describe('handleTenantRequest', () => {
     expect(keys).toHaveLength(1);
     expect(Object.keys(keys[0]).sort()).toEqual(['alg', 'e', 'kid', 'kty', 'n', 'use']);
     expect(keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: tenant.signingKey.kid });
-    expect(response.headers.get('x-ratelimit-limit')).toBeNull();
+    expect(response.headers.get('cache-control')).toBe('public, max-age=15');
+    expect(response.headers.get('x-ratelimit-limit')).toBe('20');
   });
 
-  it('allows any origin and answers CORS preflights', async () => {
+  it('rate limits the JWKS like a free tenant (burst 20, 20 a second), so a verifier that never caches sees a 429', async () => {
+    const jwks = () => handleTenantRequest(tenant, new Request(`${ORIGIN}/.well-known/jwks.json`));
+    for (let index = 0; index < 20; index += 1) expect((await jwks()).status).toBe(200);
+    const limited = await jwks();
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toEqual({ error: 'too_many_requests', error_description: 'Too many requests. Check the X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset headers.' });
+    expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
+    // The JWKS has its own bucket: tokens and API calls are unaffected.
+    expect((await handleTenantRequest(tenant, api('/api/v2/clients', `Bearer ${token}`))).status).toBe(200);
+    tenant.clock.advance(0.05);
+    expect((await jwks()).status).toBe(200);
+  });
+
+  it('keeps serving the JWKS while the rate-limited drill refuses tokens and API calls', async () => {
+    tenant.drills.set({ rateLimited: true });
+    expect((await handleTenantRequest(tenant, new Request(`${ORIGIN}/.well-known/jwks.json`))).status).toBe(200);
+    expect((await handleTenantRequest(tenant, tokenRequest(JSON.stringify(credentials())))).status).toBe(429);
+  });
+
+  it('serves the OIDC discovery document, whose token endpoint and JWKS URI are the ones the tenant answers', async () => {
+    const response = await handleTenantRequest(tenant, new Request(`${ORIGIN}/.well-known/openid-configuration`));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-ratelimit-limit')).toBeNull();
+    const document = await response.json();
+    expect(document).toMatchObject({
+      issuer: 'https://acme.auth0.test/',
+      token_endpoint: 'https://acme.auth0.test/oauth/token',
+      jwks_uri: 'https://acme.auth0.test/.well-known/jwks.json',
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
+      subject_types_supported: ['public'],
+    });
+    expect(document.issuer).toBe(tenant.issuer);
+    const keys = await handleTenantRequest(tenant, new Request(new URL(new URL(document.jwks_uri).pathname, ORIGIN)));
+    expect((await keys.json()).keys[0].kid).toBe(tenant.signingKey.kid);
+  });
+
+  it('answers a POST to the discovery document with an Auth0-shaped 404', async () => {
+    const response = await handleTenantRequest(tenant, new Request(`${ORIGIN}/.well-known/openid-configuration`, { method: 'POST' }));
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ statusCode: 404, error: 'Not Found', message: 'Not Found' });
+  });
+
+  it('adds no CORS headers to a request without an Origin, as a server-to-server call gets none', async () => {
     const preflight = await handleTenantRequest(tenant, new Request(`${ORIGIN}/oauth/token`, { method: 'OPTIONS' }));
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-headers')).toBe('authorization, content-type');
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     const response = await handleTenantRequest(tenant, api('/api/v2/clients', null));
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    expect(response.headers.get('access-control-expose-headers')).toContain('x-ratelimit-remaining');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('sends x-ratelimit headers on every Management API answer, errors included', async () => {

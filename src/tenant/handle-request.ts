@@ -1,5 +1,7 @@
 import { managementErrorReply } from './error-responses.ts';
+import { corsHeaders, type CorsMode } from './cors-policy.ts';
 import { handleJwksRequest } from './jwks-endpoint.ts';
+import { handleOpenIdConfigurationRequest } from './openid-configuration.ts';
 import { emptyResponse, jsonResponse } from './json-response.ts';
 import { handleManagementRequest } from './management-api.ts';
 import type { Tenant } from './tenant.ts';
@@ -7,43 +9,43 @@ import { TenantError } from './tenant-error.ts';
 import { handleTokenRequest } from './token-endpoint.ts';
 import { SANDBOX_CLOCK_PATH, handleSandboxClockRequest } from './sandbox-clock-endpoint.ts';
 
-// The sandbox answers any origin: the page, a worker, a local backend. Exposing the rate-limit
-// headers lets browser code read them, which the caching lesson needs.
-const CORS_HEADERS: Readonly<Record<string, string>> = {
-  'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, www-authenticate',
-};
-
-const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
-  'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS',
-  'access-control-allow-headers': 'authorization, content-type',
-  'access-control-max-age': '600',
-};
+/** Options of {@link handleTenantRequest}. */
+export interface HandleRequestOptions {
+  /** CORS as a real tenant applies it (default), or the playground page's rule (see `cors-policy.ts`). */
+  readonly cors?: CorsMode;
+}
 
 /**
- * Answers one HTTP request as the tenant would: `POST /oauth/token`, `GET /.well-known/jwks.json`
- * and `/api/v2/*`, plus the sandbox's own test clock at `/__sandbox/clock`. Routing goes by path
- * only, so a local server reached at `127.0.0.1:PORT` behaves exactly like `https://{domain}`;
- * every other path is an Auth0-shaped 404.
+ * Answers one HTTP request as the tenant would: `POST /oauth/token`, the discovery document and
+ * JWKS under `/.well-known/`, and `/api/v2/*`, plus the sandbox's own test clock at
+ * `/__sandbox/clock`. Routing goes by path only, so a local server reached at `127.0.0.1:PORT`
+ * behaves exactly like `https://{domain}`; every other path is an Auth0-shaped 404.
  *
  * Never rejects: an unexpected exception becomes a 500 body (a bug to report, never expected).
  */
-export async function handleTenantRequest(tenant: Tenant, request: Request): Promise<Response> {
+export async function handleTenantRequest(tenant: Tenant, request: Request, options: HandleRequestOptions = {}): Promise<Response> {
+  const mode = options.cors ?? 'auth0';
+  // The token endpoint's CORS answer depends on the calling application, named in the body.
+  const copy = mode === 'auth0' && request.method.toUpperCase() === 'POST' && request.headers.has('origin') && new URL(request.url).pathname === '/oauth/token'
+    ? request.clone()
+    : undefined;
   let response: Response;
   try {
     response = await route(tenant, request);
+    const cors = await corsHeaders(tenant, request, mode, copy);
+    for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
   } catch (cause) {
     console.error('[tenant] unexpected failure while answering a request; please report it.', cause);
     const reply = managementErrorReply(new TenantError('internal'));
-    response = jsonResponse(reply.status, reply.body);
+    response = jsonResponse(reply.status, reply.body, mode === 'sandbox-page' ? { 'access-control-allow-origin': '*' } : {});
   }
-  for (const [name, value] of Object.entries(CORS_HEADERS)) response.headers.set(name, value);
   return response;
 }
 
 async function route(tenant: Tenant, request: Request): Promise<Response> {
   const method = request.method.toUpperCase();
-  if (method === 'OPTIONS') return emptyResponse(204, PREFLIGHT_HEADERS);
+  // The CORS headers of a preflight are added by the caller, like those of every other answer.
+  if (method === 'OPTIONS') return emptyResponse(204);
   if (method === 'HEAD') {
     // Like hapi: HEAD is GET without the body, so it is checked and counted the same way.
     const answer = await route(tenant, new Request(request.url, { method: 'GET', headers: request.headers }));
@@ -53,6 +55,7 @@ async function route(tenant: Tenant, request: Request): Promise<Response> {
   const path = url.pathname;
   if (path === '/oauth/token' && method === 'POST') return handleTokenRequest(tenant, request);
   if (path === '/.well-known/jwks.json' && method === 'GET') return handleJwksRequest(tenant);
+  if (path === '/.well-known/openid-configuration' && method === 'GET') return handleOpenIdConfigurationRequest(tenant);
   if (path === '/api/v2' || path.startsWith('/api/v2/')) return handleManagementRequest(tenant, request, url);
   if (path === SANDBOX_CLOCK_PATH) return handleSandboxClockRequest(tenant, request, method);
   const reply = managementErrorReply(new TenantError('route_not_found'));

@@ -29,10 +29,20 @@ export interface RateLimitDecision {
 /** Largest `limit` and `perSecond` a tenant accepts (and restores): enough to switch limiting off in practice. */
 export const MAX_RATE_LIMIT = 1_000_000_000;
 
-/** Defaults, see `assumptions.ts`: the token endpoint uses the free plan's real numbers. */
-export const DEFAULT_RATE_LIMITS: { readonly token: RateLimitPolicy; readonly management: RateLimitPolicy } = {
+/** Which rate limit a request counts against. */
+export type RateLimitKind = 'token' | 'management' | 'jwks';
+
+/** Every kind, in the order snapshots list them. */
+export const RATE_LIMIT_KINDS: readonly RateLimitKind[] = ['token', 'management', 'jwks'];
+
+/**
+ * Defaults, see `assumptions.ts`: the token endpoint and the JWKS use the free plan's published
+ * numbers (30/s burst 30 and 20/s burst 20); the Management API is looser on purpose.
+ */
+export const DEFAULT_RATE_LIMITS: { readonly [K in RateLimitKind]: RateLimitPolicy } = {
   token: { limit: 30, perSecond: 30 },
   management: { limit: 50, perSecond: 50 },
+  jwks: { limit: 20, perSecond: 20 },
 };
 
 /** A token bucket (see {@link RateLimitPolicy}). */

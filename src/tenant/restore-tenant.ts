@@ -1,5 +1,6 @@
 import { VirtualClock } from './clock.ts';
-import { createTenant, type CreateTenantOptions } from './create-tenant.ts';
+import { createTenant, fullBuckets, type CreateTenantOptions } from './create-tenant.ts';
+import { DEFAULT_RATE_LIMITS, RATE_LIMIT_KINDS } from './rate-limit.ts';
 import { validateDomain } from './domain-name.ts';
 import { managementAudience } from './management-scopes.ts';
 import { KNOWN_GRANT_TYPES } from './model.ts';
@@ -94,7 +95,7 @@ async function rebuild(saved: unknown, options: CreateTenantOptions): Promise<Te
 }
 
 /**
- * A version 1 snapshot predates users, the denylist and `client_metadata`; a reader's saved
+ * A version 1 snapshot predates users, the denylist `client_metadata` and the JWKS rate limit; a reader's saved
  * tenant must not be thrown away for that, so it gains what a fresh tenant of that day would have.
  */
 function upgradeVersion1(data: unknown): unknown {
@@ -104,7 +105,13 @@ function upgradeVersion1(data: unknown): unknown {
   const applications = Array.isArray(old.applications)
     ? old.applications.map((app: unknown) => (typeof app === 'object' && app !== null && !Object.hasOwn(app, 'client_metadata') ? { ...app, client_metadata: {} } : app))
     : old.applications;
-  return { ...old, version: SNAPSHOT_VERSION, applications, users: seedUsers(), denylist: [] };
+  // The JWKS bucket is new too: a full one, as a fresh tenant starts with.
+  const clock = old.clock as { now?: unknown } | undefined;
+  const now = typeof clock?.now === 'number' ? clock.now : 0;
+  const rateLimits = typeof old.rateLimits === 'object' && old.rateLimits !== null
+    ? { ...fullBuckets(DEFAULT_RATE_LIMITS, now), ...old.rateLimits }
+    : old.rateLimits;
+  return { ...old, version: SNAPSHOT_VERSION, applications, users: seedUsers(), denylist: [], rateLimits };
 }
 
 /** Cross-record checks the shape alone cannot express. */
@@ -148,7 +155,7 @@ function findInconsistency(snapshot: TenantSnapshot, options: CreateTenantOption
   const secret = base64ToBytes(snapshot.globalClient.client_secret);
   if (secret === undefined || secret.length < 16) return 'globalClient.client_secret: not base64 of at least 16 bytes';
   if (snapshot.signingKeys.length === 0) return 'signingKeys: there must be at least one key';
-  for (const kind of ['token', 'management'] as const) {
+  for (const kind of RATE_LIMIT_KINDS) {
     const { policy, state } = snapshot.rateLimits[kind];
     if (state.tokens > policy.limit) return `rateLimits.${kind}: more requests left than the limit`;
   }

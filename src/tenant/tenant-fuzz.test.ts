@@ -20,7 +20,7 @@ let legacyToken: string;
 
 beforeAll(async () => {
   const generous = { limit: 1_000_000, perSecond: 1_000_000 };
-  tenant = await createTenant({ now: START, rateLimits: { token: generous, management: generous } });
+  tenant = await createTenant({ now: START, rateLimits: { token: generous, management: generous, jwks: generous } });
   const issue = async (role: 'reporting' | 'explorer') => {
     const { client_id, client_secret } = tenant.seeded[role];
     const response = await handleTenantRequest(tenant, new Request(`https://${tenant.domain}/oauth/token`, {

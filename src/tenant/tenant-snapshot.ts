@@ -3,8 +3,8 @@ import type { DrillSettings } from './drills.ts';
 import { APPLICATION_FIELD_SHAPES } from './application-shape.ts';
 import { type Application, type ClientGrant, type DenylistEntry, type GlobalClient, type ResourceServer, type User } from './model.ts';
 import type { Shape } from './payload-schema.ts';
-import { MAX_RATE_LIMIT, type BucketState, type RateLimitPolicy } from './rate-limit.ts';
-import type { RateLimitKind, Tenant } from './tenant.ts';
+import { MAX_RATE_LIMIT, type BucketState, type RateLimitKind, type RateLimitPolicy } from './rate-limit.ts';
+import type { Tenant } from './tenant.ts';
 
 /** Marks a saved tenant so unrelated JSON in storage is recognised as such. */
 export const SNAPSHOT_FORMAT = 'token-lab-tenant';
@@ -144,5 +144,5 @@ export const SNAPSHOT_SHAPE: Shape = record({
     maxItems: 10,
     items: record({ kid: id, privateJwk: { type: 'object', properties: {}, additional: text(4_000) } }),
   },
-  rateLimits: record({ token: bucketShape, management: bucketShape }),
+  rateLimits: record({ token: bucketShape, management: bucketShape, jwks: bucketShape }),
 });

@@ -8,7 +8,7 @@ import type { Application, ClientGrant, DenylistEntry, GlobalClient, ResourceSer
 import { rotateClientSecret } from './rotate-client-secret.ts';
 import { updateClientGrant } from './update-client-grant.ts';
 import { newGlobalSecret } from './random-values.ts';
-import { TokenBucket, type RateLimitDecision, type RateLimitPolicy, type BucketState } from './rate-limit.ts';
+import { RATE_LIMIT_KINDS, TokenBucket, type BucketState, type RateLimitDecision, type RateLimitKind, type RateLimitPolicy } from './rate-limit.ts';
 import { SEEDED_CREDENTIALS } from './seed.ts';
 import { jwksDocument, type SigningKey } from './signing-keys.ts';
 import type { Result, TenantErrorCode } from './tenant-error.ts';
@@ -26,8 +26,7 @@ export interface TenantRecords {
   denylist: DenylistEntry[];
 }
 
-/** Which rate limit a request counts against. */
-export type RateLimitKind = 'token' | 'management';
+export type { RateLimitKind } from './rate-limit.ts';
 
 /** Everything a tenant is made of; built by `createTenant` or `restoreTenant`. */
 export interface TenantInit {
@@ -69,10 +68,7 @@ export class Tenant {
     this.#signingKeys = init.signingKeys;
     this.#legacyMode = init.legacyMode;
     this.drills = new Drills(init.drills, () => this.#emit());
-    this.#buckets = {
-      token: new TokenBucket(init.rateLimits.token.policy, init.rateLimits.token.state),
-      management: new TokenBucket(init.rateLimits.management.policy, init.rateLimits.management.state),
-    };
+    this.#buckets = mapKinds((kind) => new TokenBucket(init.rateLimits[kind].policy, init.rateLimits[kind].state));
     this.clock.subscribe(() => this.#emit());
   }
 
@@ -199,23 +195,24 @@ export class Tenant {
     return new Date(this.clock.now() + this.drills.clockSkewSeconds * 1000);
   }
 
-  /** Counts one request against a rate limit (or refuses it while the drill is on). */
+  /**
+   * Counts one request against a rate limit, or refuses it while the "rate limited" drill is on.
+   * The drill covers the token endpoint and the Management API only: it teaches a backend's 429
+   * handling, and a JWKS that also refused would break token verification in unrelated lessons.
+   */
   takeRateLimit(kind: RateLimitKind): RateLimitDecision {
     const bucket = this.#buckets[kind];
-    return this.drills.rateLimited ? bucket.refuse(this.clock.now()) : bucket.take(this.clock.now());
+    return this.drills.rateLimited && kind !== 'jwks' ? bucket.refuse(this.clock.now()) : bucket.take(this.clock.now());
   }
 
-  /** Fills both rate-limit buckets again. */
+  /** Fills every rate-limit bucket again. */
   resetRateLimits(): void {
     for (const bucket of Object.values(this.#buckets)) bucket.refillCompletely(this.clock.now());
   }
 
   /** @internal The rate-limit buckets' policies and state, for `toJSON`. */
   rateLimitState(): TenantInit['rateLimits'] {
-    return {
-      token: { policy: { ...this.#buckets.token.policy }, state: this.#buckets.token.toJSON() },
-      management: { policy: { ...this.#buckets.management.policy }, state: this.#buckets.management.toJSON() },
-    };
+    return mapKinds((kind) => ({ policy: { ...this.#buckets[kind].policy }, state: this.#buckets[kind].toJSON() }));
   }
 
   /**
@@ -250,4 +247,8 @@ export class Tenant {
       }
     }
   }
+}
+
+function mapKinds<T>(make: (kind: RateLimitKind) => T): Record<RateLimitKind, T> {
+  return Object.fromEntries(RATE_LIMIT_KINDS.map((kind) => [kind, make(kind)])) as Record<RateLimitKind, T>;
 }
