@@ -35,6 +35,7 @@ export { TenantError, isTenantError, type Result, type TenantErrorCode, type Ten
 export type { AuthApiErrorCode, ManagementErrorCode } from './error-responses.ts';
 export { mintLegacyExplorerToken, type LegacyTokenOptions } from './legacy-token.ts';
 export { SEEDED_CREDENTIALS, SEEDED_GLOBAL_CLIENT, type SeededCredential } from './seed.ts';
+export { seedUsers } from './seed-users.ts';
 export { ASSUMPTIONS, type Assumption } from './assumptions.ts';
 export { DEFAULT_DOMAIN } from './domain-name.ts';
 export { DEFAULT_RATE_LIMITS, type RateLimitPolicy } from './rate-limit.ts';
@@ -45,5 +46,5 @@ export { displayRoutePath, type ManagementRoute } from './management-route.ts';
 export { ALL_CLIENT_FIELDS, READ_CLIENT_SCOPES, visibleClientFields } from './client-fields.ts';
 export { SNAPSHOT_VERSION, type TenantSnapshot } from './tenant-snapshot.ts';
 export type { NewApplication } from './create-client.ts';
-export type { Application, AppType, ClientGrant, GlobalClient, ResourceServer, TokenEndpointAuthMethod } from './model.ts';
+export type { Application, AppType, ClientGrant, DenylistEntry, GlobalClient, ResourceServer, TokenEndpointAuthMethod, User } from './model.ts';
 export type { TokenResponseBody } from './issue-token.ts';
