@@ -115,3 +115,15 @@ describe('matchesAny', () => {
     expect(matchesAny('http://eu.acme.example', allowed)).toBe(false);
   });
 });
+
+describe('CORS on an oversized token request from a browser', () => {
+  it('answers the 413 without hanging, though the body is read twice (once for the origin check)', async () => {
+    const response = await handleTenantRequest(tenant, new Request(`${BASE}/oauth/token`, {
+      method: 'POST',
+      headers: { origin: PORTAL, 'content-type': 'application/json' },
+      body: `{"client_id":"${'x'.repeat(70_000)}"}`,
+    }));
+    expect(response.status).toBe(413);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

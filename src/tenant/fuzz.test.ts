@@ -3,11 +3,12 @@ import { SignJWT, type JWTPayload } from 'jose';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTenant } from './create-tenant.ts';
+import type { CorsMode } from './cors-policy.ts';
 import { handleTenantRequest } from './handle-request.ts';
 import { legacySigningKey } from './legacy-token.ts';
 import { tenantHandlers } from './msw-handlers.ts';
 import { restoreTenant } from './restore-tenant.ts';
-import { SEEDED_CREDENTIALS } from './seed.ts';
+import { SEEDED_CREDENTIALS, SEEDED_GLOBAL_CLIENT } from './seed.ts';
 import type { Tenant } from './tenant.ts';
 import type { TenantSnapshot } from './tenant-snapshot.ts';
 import { START } from './test-tenant.ts';
@@ -23,7 +24,9 @@ import { START } from './test-tenant.ts';
  */
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_129);
-const RUNS = 2_000;
+// Two properties of RUNS random requests and one of RUNS / 2 through the real fetch: 10,000 in all,
+// before the rate-limit property's own sequences.
+const RUNS = 4_000;
 const ORIGIN = 'https://acme.auth0.test';
 const AUDIENCE = `${ORIGIN}/api/v2/`;
 // Far above what a run sends, so requests reach the real logic; each property restores a snapshot of it.
@@ -274,13 +277,15 @@ const bodyArb: fc.Arbitrary<BodyRecipe> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ contentType: contentTypeArb, payload: oversizedPayload }) },
 );
 
+const USER_ID = 'auth0|6650a1b2c3d4e5f600000001';
 const idArb = fc.oneof(
   fc.constantFrom(...roleCredentials.map((c) => c.client_id), 'cgr_sbxReporting000001', 'cgr_sbxApiExplorer0004', '%E0%A4%A', '..', '%2F', '%00', 'x'.repeat(3000)),
+  fc.constantFrom(encodeURIComponent(USER_ID), USER_ID, 'auth0%7Cnobody', 'rs_sandbox_management_api', encodeURIComponent(AUDIENCE), SEEDED_GLOBAL_CLIENT.client_id),
   fc.string({ unit: 'binary', maxLength: 30 }).map(encodeURIComponent),
 );
 const queryArb = fc.oneof(
   fc.constant(''),
-  fc.array(fc.tuple(fc.oneof(fc.constantFrom('page', 'per_page', 'include_totals', 'fields', 'include_fields', 'audience', 'client_id'), fc.string({ maxLength: 8 })), fc.oneof(fc.constantFrom('0', '1', '2', '50', '100', '101', '-1', '1e3', 'true', 'false', 'name,client_secret', ''), fc.string({ unit: 'binary', maxLength: 12 }))), { maxLength: 4 })
+  fc.array(fc.tuple(fc.oneof(fc.constantFrom('page', 'per_page', 'include_totals', 'fields', 'include_fields', 'audience', 'client_id', 'take', 'from', 'q', 'search_engine', 'email', 'is_global', 'app_type', 'is_first_party', 'client_ids', 'aud', 'sort'), fc.string({ maxLength: 8 })), fc.oneof(fc.constantFrom('0', '1', '2', '50', '100', '101', '-1', '1e3', 'true', 'false', 'name,client_secret', '', 'email:"ada.sandbox@customers.example"', 'v3', 'spa,non_interactive', 'ada.sandbox@customers.example'), fc.string({ unit: 'binary', maxLength: 12 }))), { maxLength: 4 })
     .map((pairs) => `?${new URLSearchParams(pairs).toString()}`),
   fc.string({ unit: 'grapheme-ascii', maxLength: 30 }).map((raw) => `?${raw}`),
 );
@@ -290,7 +295,7 @@ const methodArb = fc.oneof(
   { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z]{1,8}$/).filter((method) => !['CONNECT', 'TRACE', 'TRACK'].includes(method.toUpperCase())) },
 );
 const apiPathArb = fc.oneof(
-  { weight: 6, arbitrary: fc.oneof(fc.constantFrom('/api/v2/clients', '/api/v2/client-grants', '/api/v2', '/api/v2/', '/api/v2/users', '/api/v2/clients/'), idArb.chain((id) => fc.constantFrom(`/api/v2/clients/${id}`, `/api/v2/clients/${id}/rotate-secret`, `/api/v2/client-grants/${id}`))) },
+  { weight: 6, arbitrary: fc.oneof(fc.constantFrom('/api/v2/clients', '/api/v2/client-grants', '/api/v2', '/api/v2/', '/api/v2/users', '/api/v2/clients/', '/api/v2/users-by-email', '/api/v2/resource-servers', '/api/v2/blacklists/tokens'), idArb.chain((id) => fc.constantFrom(`/api/v2/clients/${id}`, `/api/v2/clients/${id}/rotate-secret`, `/api/v2/client-grants/${id}`, `/api/v2/users/${id}`, `/api/v2/resource-servers/${id}`))) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }).map((text) => `/api/v2/${encodeURIComponent(text).replace(/%2F/g, '/')}`) },
 );
 
@@ -319,7 +324,14 @@ interface RequestRecipe {
   query: string;
   authorization: AuthorizationRecipe;
   body: BodyRecipe;
+  /** A browser's Origin header, so the CORS decision runs too (it reads token bodies a second time). */
+  origin?: string | undefined;
 }
+
+const originArb = fc.option(
+  fc.oneof(fc.constantFrom('https://portal.acme.auth0.test', 'https://attacker.example', 'null', 'http://localhost:4321'), headerText(40)),
+  { nil: undefined, freq: 2 },
+);
 
 // `Headers` takes control characters, but undici's fetch refuses them before msw sees the request.
 const wireSafe = (value: string) => value.replace(/[^\t\x20-\x7e\x80-\xff]/g, '?');
@@ -329,6 +341,7 @@ async function bakeRequest(recipe: RequestRecipe, fixture: Fixture, tenant: Tena
   const header = (value: string) => (options.forFetch === true ? wireSafe(value) : value);
   const authorization = await bakeAuthorization(recipe.authorization, fixture, tenant);
   if (authorization !== undefined) headers.set('authorization', header(authorization));
+  if (recipe.origin !== undefined) headers.set('origin', header(recipe.origin));
   const upper = recipe.method.toUpperCase();
   const canHaveBody = upper !== 'GET' && upper !== 'HEAD';
   if (canHaveBody && recipe.body !== undefined && recipe.body.contentType !== undefined) headers.set('content-type', header(recipe.body.contentType));
@@ -340,6 +353,8 @@ async function bakeRequest(recipe: RequestRecipe, fixture: Fixture, tenant: Tena
 
 let fixture: Fixture;
 let casesRun = 0;
+/** Requests made from a generated recipe (the rate-limit property's fixed requests not included). */
+let generatedRequests = 0;
 const started = performance.now();
 const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
 
@@ -360,7 +375,7 @@ beforeAll(async () => {
 afterAll(() => {
   consoleError.mockRestore();
   console.info(`[tenant] fuzz statuses: ${JSON.stringify(Object.fromEntries([...seen].map(([family, statuses]) => [family, [...statuses].sort()])))}`);
-  console.info(`[tenant] fuzz: ${casesRun} requests in ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${SEED})`);
+  console.info(`[tenant] fuzz: ${generatedRequests} generated requests, ${casesRun} in all, in ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${SEED})`);
 });
 
 /** A tenant of its own per property, so one property's mutations cannot mask another's findings. */
@@ -370,10 +385,11 @@ async function isolatedTenant(): Promise<Tenant> {
   return tenant;
 }
 
-async function answer(tenant: Tenant, recipe: RequestRecipe): Promise<void> {
+async function answer(tenant: Tenant, recipe: RequestRecipe, cors: CorsMode = 'auth0'): Promise<void> {
   const { method, url, init } = await bakeRequest(recipe, fixture, tenant);
-  const response = await handleTenantRequest(tenant, new Request(url, init));
+  const response = await handleTenantRequest(tenant, new Request(url, init), { cors });
   casesRun += 1;
+  generatedRequests += 1;
   await checkResponse(method, url, response);
   expect(consoleError).not.toHaveBeenCalled();
 }
@@ -389,17 +405,19 @@ describe('fuzzing the mocked tenant with fast-check', () => {
       query: fc.oneof({ weight: 4, arbitrary: fc.constant('') }, { weight: 1, arbitrary: queryArb }),
       authorization: fc.oneof({ weight: 3, arbitrary: fc.constant({ kind: 'none' as const }) }, { weight: 2, arbitrary: authorizationArb }),
       body: fc.oneof(bodyArb, nearlyRightTokenBody),
+      origin: originArb,
     });
-    await fc.assert(fc.asyncProperty(recipe, (request) => answer(tenant, request)), parameters(RUNS));
+    const mode = fc.constantFrom<CorsMode>('auth0', 'sandbox-page');
+    await fc.assert(fc.asyncProperty(recipe, mode, (request, cors) => answer(tenant, request, cors)), parameters(RUNS));
   }, 60_000);
 
   it('answers every random /api/v2 request with a Management API body whose statusCode is the HTTP status', async () => {
     const tenant = await isolatedTenant();
-    const recipe = fc.oneof(coherentApiArb, fc.record({ method: methodArb, path: apiPathArb, query: queryArb, authorization: authorizationArb, body: bodyArb }));
+    const recipe = fc.oneof(coherentApiArb, fc.record({ method: methodArb, path: apiPathArb, query: queryArb, authorization: authorizationArb, body: bodyArb, origin: originArb }));
     await fc.assert(
-      fc.asyncProperty(recipe, fc.boolean(), async (request, legacy) => {
+      fc.asyncProperty(recipe, fc.boolean(), fc.constantFrom<CorsMode>('auth0', 'sandbox-page'), async (request, legacy, cors) => {
         tenant.setLegacyMode(legacy);
-        await answer(tenant, request);
+        await answer(tenant, request, cors);
       }),
       parameters(RUNS),
     );
@@ -425,6 +443,7 @@ describe('fuzzing the mocked tenant with fast-check', () => {
           const { method, url, init } = await bakeRequest(request, fixture, tenant, { forFetch: true });
           const response = await fetch(url, init);
           casesRun += 1;
+          generatedRequests += 1;
           await checkResponse(method, url, response);
           expect(consoleError).not.toHaveBeenCalled();
         }),
@@ -483,6 +502,7 @@ describe('fuzzing the mocked tenant with fast-check', () => {
   it('reached every status of both APIs, so the generators are not degenerate', () => {
     expect([...(seen.get('auth') ?? [])]).toEqual(expect.arrayContaining([200, 400, 401, 403, 413, 429]));
     expect([...(seen.get('management') ?? [])]).toEqual(expect.arrayContaining([200, 201, 204, 400, 401, 403, 404, 409, 413, 415, 429]));
-    expect(casesRun).toBeGreaterThanOrEqual(5_000);
+    expect(generatedRequests).toBeGreaterThanOrEqual(10_000);
+    expect(casesRun).toBeGreaterThan(generatedRequests);
   });
 });

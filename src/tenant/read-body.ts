@@ -59,7 +59,9 @@ async function readCapped(request: Request, limit: number): Promise<Uint8Array |
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => undefined);
+      // Not awaited: a cloned request's body is a tee, and cancelling one branch settles only
+      // once the other branch is cancelled or read too.
+      reader.cancel().catch(() => undefined);
       return undefined;
     }
     chunks.push(value);
