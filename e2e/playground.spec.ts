@@ -101,6 +101,37 @@ test.describe('running code', () => {
     expect(strays).toEqual([]);
   });
 
+  test('learner code finds the token endpoint and JWKS by OIDC discovery, reads the rate-limit headers and verifies its token', async ({ page }) => {
+    const strays = forbidOtherOrigins(page);
+    const code = [
+      "import { createRemoteJWKSet, jwtVerify } from 'jose';",
+      'const base = `https://${tokenLab.domain}`;',
+      "const discovery = await (await fetch(`${base}/.well-known/openid-configuration`)).json();",
+      'const response = await fetch(discovery.token_endpoint, {',
+      "  method: 'POST',",
+      "  headers: { 'content-type': 'application/json' },",
+      "  body: JSON.stringify({ grant_type: 'client_credentials', client_id: tokenLab.clientId, client_secret: tokenLab.clientSecret, audience: tokenLab.audience }),",
+      '});',
+      "console.log('limit', response.headers.get('x-ratelimit-limit'));",
+      'const { access_token } = await response.json();',
+      'const keys = createRemoteJWKSet(new URL(discovery.jwks_uri));',
+      'const { payload } = await jwtVerify(access_token, keys, { issuer: discovery.issuer, audience: tokenLab.audience });',
+      "console.log('verified', payload.azp === tokenLab.clientId, payload.exp! - payload.iat!);",
+      '',
+    ].join('\n');
+    await openWithCode(page, 'get-token', code);
+    const region = playground(page, GET_TOKEN);
+    await region.getByRole('button', { name: 'Run' }).click();
+    const output = region.getByRole('log', { name: 'Output' });
+    // The header is readable only because the page's service worker exposes it to the worker.
+    await expect(output).toContainText('limit 30', { timeout: 30_000 });
+    await expect(output).toContainText('verified true 86400');
+    const requests = region.getByRole('region', { name: 'Requests' });
+    await expect(requests).toContainText('https://acme.auth0.test/.well-known/openid-configuration');
+    await expect(requests).toContainText('https://acme.auth0.test/.well-known/jwks.json');
+    expect(strays).toEqual([]);
+  });
+
   test('the token chip opens a decoded view with explained claims and a countdown', async ({ page }) => {
     await page.goto(PLAYGROUND_PAGE);
     await editorReady(page, GET_TOKEN);
