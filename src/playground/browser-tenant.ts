@@ -104,8 +104,7 @@ async function pageControlled(): Promise<void> {
 
 function handlersFor(tenant: Tenant) {
   return [
-    // The learner's worker stands in for a server here, so CORS is the sandbox page's rule.
-    ...tenantHandlers(tenant, { cors: 'sandbox-page' }),
+    ...tenantHandlers(tenant),
     // Belt and braces behind the worker's own fetch guard: a request to any other origin is
     // answered with a network error here instead of leaving the browser.
     http.all(

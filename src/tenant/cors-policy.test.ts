@@ -90,15 +90,6 @@ describe('CORS as a real tenant applies it', () => {
   });
 });
 
-describe('CORS on the site\'s own page', () => {
-  it('answers the learner\'s worker as openly as a server call and exposes the rate-limit headers', async () => {
-    const response = await handleTenantRequest(tenant, tokenPost('reporting', 'http://localhost:4321'), { cors: 'sandbox-page' });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    expect(response.headers.get('access-control-expose-headers')).toBe('x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, www-authenticate');
-  });
-});
-
 describe('matchesAny', () => {
   it('matches an origin exactly, ignoring case and a trailing slash', () => {
     expect(matchesAny('https://App.example', ['https://app.example/'])).toBe(true);

@@ -4,22 +4,17 @@ import { TenantError } from './tenant-error.ts';
 import { parseTokenRequest } from './token-request.ts';
 
 /*
- * Which browser pages may read the tenant's answers (CORS).
- *
- * `auth0` (the default; Node tests and the local HTTP server): like a real tenant, a page may read
- * an answer only if its origin is one an application lists in Allowed Origins (CORS) or Allowed
- * Web Origins. For `POST /oauth/token` it must be the calling application's own list, so a
- * machine-to-machine app with no origins cannot be used from a browser at all: that is the point
+ * Which browser pages may read the tenant's answers (CORS), as a real tenant decides it: a page
+ * may read an answer only if its origin is one an application lists in Allowed Origins (CORS) or
+ * Allowed Web Origins. For `POST /oauth/token` it must be the calling application's own list, so
+ * a machine-to-machine app with no origins cannot be used from a browser at all: that is the point
  * of keeping its secret on a server. The discovery document and the JWKS are public to any origin.
  * A request without an `Origin` header (curl, a backend, an SDK in Node) gets no CORS headers.
  *
- * `sandbox-page`: the site's own service worker. There, the learner's code in a Web Worker plays
- * the part of your server, so the sandbox answers it as openly as a server-to-server call would
- * be, and exposes the rate-limit headers so that code can read them. A labelled sandbox rule.
+ * This matters for the local HTTP server. On the site itself the answers come from the page's own
+ * service worker, and a browser applies no CORS check to a response a service worker makes up
+ * (measured in Chromium by an e2e test), so the playgrounds read every header whatever this says.
  */
-
-/** How a host applies CORS; see the module comment. */
-export type CorsMode = 'auth0' | 'sandbox-page';
 
 const EXPOSED = 'x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, www-authenticate';
 
@@ -35,9 +30,8 @@ const PUBLIC_PATHS = new Set(['/.well-known/jwks.json', '/.well-known/openid-con
  * The CORS headers for an answer to `request`. `tokenRequest` is an unread copy of a
  * `POST /oauth/token` body, read only when a browser origin has to be matched to the application.
  */
-export async function corsHeaders(tenant: Tenant, request: Request, mode: CorsMode, tokenRequest?: Request): Promise<Record<string, string>> {
+export async function corsHeaders(tenant: Tenant, request: Request, tokenRequest?: Request): Promise<Record<string, string>> {
   const preflight = request.method.toUpperCase() === 'OPTIONS';
-  if (mode === 'sandbox-page') return allow('*', preflight);
   const origin = request.headers.get('origin');
   if (origin === null) return {};
   const path = new URL(request.url).pathname;

@@ -3,7 +3,6 @@ import { SignJWT, type JWTPayload } from 'jose';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTenant } from './create-tenant.ts';
-import type { CorsMode } from './cors-policy.ts';
 import { handleTenantRequest } from './handle-request.ts';
 import { legacySigningKey } from './legacy-token.ts';
 import { tenantHandlers } from './msw-handlers.ts';
@@ -385,9 +384,9 @@ async function isolatedTenant(): Promise<Tenant> {
   return tenant;
 }
 
-async function answer(tenant: Tenant, recipe: RequestRecipe, cors: CorsMode = 'auth0'): Promise<void> {
+async function answer(tenant: Tenant, recipe: RequestRecipe): Promise<void> {
   const { method, url, init } = await bakeRequest(recipe, fixture, tenant);
-  const response = await handleTenantRequest(tenant, new Request(url, init), { cors });
+  const response = await handleTenantRequest(tenant, new Request(url, init));
   casesRun += 1;
   generatedRequests += 1;
   await checkResponse(method, url, response);
@@ -407,17 +406,16 @@ describe('fuzzing the mocked tenant with fast-check', () => {
       body: fc.oneof(bodyArb, nearlyRightTokenBody),
       origin: originArb,
     });
-    const mode = fc.constantFrom<CorsMode>('auth0', 'sandbox-page');
-    await fc.assert(fc.asyncProperty(recipe, mode, (request, cors) => answer(tenant, request, cors)), parameters(RUNS));
+    await fc.assert(fc.asyncProperty(recipe, (request) => answer(tenant, request)), parameters(RUNS));
   }, 60_000);
 
   it('answers every random /api/v2 request with a Management API body whose statusCode is the HTTP status', async () => {
     const tenant = await isolatedTenant();
     const recipe = fc.oneof(coherentApiArb, fc.record({ method: methodArb, path: apiPathArb, query: queryArb, authorization: authorizationArb, body: bodyArb, origin: originArb }));
     await fc.assert(
-      fc.asyncProperty(recipe, fc.boolean(), fc.constantFrom<CorsMode>('auth0', 'sandbox-page'), async (request, legacy, cors) => {
+      fc.asyncProperty(recipe, fc.boolean(), async (request, legacy) => {
         tenant.setLegacyMode(legacy);
-        await answer(tenant, request, cors);
+        await answer(tenant, request);
       }),
       parameters(RUNS),
     );

@@ -1,5 +1,5 @@
 import { managementErrorReply } from './error-responses.ts';
-import { corsHeaders, type CorsMode } from './cors-policy.ts';
+import { corsHeaders } from './cors-policy.ts';
 import { handleJwksRequest } from './jwks-endpoint.ts';
 import { handleOpenIdConfigurationRequest } from './openid-configuration.ts';
 import { emptyResponse, jsonResponse } from './json-response.ts';
@@ -9,12 +9,6 @@ import { TenantError } from './tenant-error.ts';
 import { handleTokenRequest } from './token-endpoint.ts';
 import { SANDBOX_CLOCK_PATH, handleSandboxClockRequest } from './sandbox-clock-endpoint.ts';
 
-/** Options of {@link handleTenantRequest}. */
-export interface HandleRequestOptions {
-  /** CORS as a real tenant applies it (default), or the playground page's rule (see `cors-policy.ts`). */
-  readonly cors?: CorsMode;
-}
-
 /**
  * Answers one HTTP request as the tenant would: `POST /oauth/token`, the discovery document and
  * JWKS under `/.well-known/`, and `/api/v2/*`, plus the sandbox's own test clock at
@@ -23,21 +17,20 @@ export interface HandleRequestOptions {
  *
  * Never rejects: an unexpected exception becomes a 500 body (a bug to report, never expected).
  */
-export async function handleTenantRequest(tenant: Tenant, request: Request, options: HandleRequestOptions = {}): Promise<Response> {
-  const mode = options.cors ?? 'auth0';
+export async function handleTenantRequest(tenant: Tenant, request: Request): Promise<Response> {
   // The token endpoint's CORS answer depends on the calling application, named in the body.
-  const copy = mode === 'auth0' && request.method.toUpperCase() === 'POST' && request.headers.has('origin') && new URL(request.url).pathname === '/oauth/token'
+  const copy = request.method.toUpperCase() === 'POST' && request.headers.has('origin') && new URL(request.url).pathname === '/oauth/token'
     ? request.clone()
     : undefined;
   let response: Response;
   try {
     response = await route(tenant, request);
-    const cors = await corsHeaders(tenant, request, mode, copy);
+    const cors = await corsHeaders(tenant, request, copy);
     for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
   } catch (cause) {
     console.error('[tenant] unexpected failure while answering a request; please report it.', cause);
     const reply = managementErrorReply(new TenantError('internal'));
-    response = jsonResponse(reply.status, reply.body, mode === 'sandbox-page' ? { 'access-control-allow-origin': '*' } : {});
+    response = jsonResponse(reply.status, reply.body);
   }
   return response;
 }
