@@ -1,3 +1,4 @@
+import { presentGrant } from './list-client-grants.ts';
 import type { RouteContext, RouteOutcome } from './management-route.ts';
 import type { ClientGrant, ResourceServer } from './model.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
@@ -8,6 +9,9 @@ import { fail, ok, TenantError, type Result } from './tenant-error.ts';
 /** The `scope` list of a grant, as both create and update accept it. */
 export const GRANT_SCOPE_SHAPE: Shape = { type: 'array', items: { type: 'string', minLength: 1, maxLength: 280 }, unique: true, maxItems: 500 };
 
+/** How a grant may be used with Organizations; Auth0 treats a grant without it as `deny`. */
+export const ORGANIZATION_USAGE_SHAPE: Shape = { type: 'string', enum: ['deny', 'allow', 'require'] };
+
 const NEW_GRANT_SHAPE: Shape = {
   type: 'object',
   required: ['client_id', 'audience', 'scope'],
@@ -15,6 +19,10 @@ const NEW_GRANT_SHAPE: Shape = {
     client_id: { type: 'string', minLength: 1, maxLength: 200 },
     audience: { type: 'string', minLength: 1, maxLength: 600 },
     scope: GRANT_SCOPE_SHAPE,
+    organization_usage: ORGANIZATION_USAGE_SHAPE,
+    allow_any_organization: { type: 'boolean' },
+    // Fixed when the grant is made: PATCH does not take it.
+    subject_type: { type: 'string', enum: ['client', 'user'] },
   },
 };
 
@@ -22,15 +30,16 @@ const NEW_GRANT_SHAPE: Shape = {
 export type CreateGrantError = 'invalid_body' | 'inexistent_client' | 'inexistent_resource_server' | 'client_grant_conflict';
 
 /**
- * Refuses scopes the API does not define, naming them; Auth0 would otherwise let a typo through
- * silently and the learner would only see it fail at `/oauth/token`.
+ * Refuses scopes the API does not define, naming them. This is a sandbox rule, and the message
+ * says so: the Management API itself accepts such scopes (only the Dashboard refuses them), so on
+ * a real tenant a typo goes through silently and surfaces much later.
  */
 export function undefinedScopesProblem(server: ResourceServer, scopes: readonly string[]): TenantError<'invalid_body'> | undefined {
   const defined = new Set(server.scopes.map((scope) => scope.value));
   const unknown = scopes.filter((scope) => !defined.has(scope));
   if (unknown.length === 0) return undefined;
   const listed = unknown.slice(0, 10).map((scope) => scope.slice(0, 100)).join(', ');
-  return new TenantError('invalid_body', { detail: `Scopes are not defined by the resource server: ${listed}`, property: 'scope' });
+  return new TenantError('invalid_body', { detail: `Scopes are not defined by the resource server: ${listed} (a Token Lab sandbox rule; Auth0 itself accepts them)`, property: 'scope' });
 }
 
 /**
@@ -40,7 +49,7 @@ export function undefinedScopesProblem(server: ResourceServer, scopes: readonly 
 export function createClientGrant(records: TenantRecords, input: unknown): Result<ClientGrant, CreateGrantError> {
   const problem = checkShape(input, NEW_GRANT_SHAPE);
   if (problem !== undefined) return fail(new TenantError('invalid_body', problem));
-  const { client_id: clientId, audience, scope } = input as Pick<ClientGrant, 'client_id' | 'audience' | 'scope'>;
+  const { client_id: clientId, audience, scope, organization_usage: organizationUsage, allow_any_organization: anyOrganization, subject_type: subjectType } = input as Omit<ClientGrant, 'id'>;
   if (!records.applications.some((app) => app.client_id === clientId)) return fail(new TenantError('inexistent_client'));
   const server = records.resourceServers.find((candidate) => candidate.identifier === audience);
   if (server === undefined) return fail(new TenantError('inexistent_resource_server'));
@@ -50,8 +59,12 @@ export function createClientGrant(records: TenantRecords, input: unknown): Resul
     return fail(new TenantError('client_grant_conflict'));
   }
   const grant: ClientGrant = { id: uniqueId(newGrantId, (id) => records.clientGrants.some((grant) => grant.id === id)), client_id: clientId, audience, scope: [...scope] };
+  // Stored, and shown, only when sent: the sandbox has no organizations to apply them to.
+  if (organizationUsage !== undefined) grant.organization_usage = organizationUsage;
+  if (anyOrganization !== undefined) grant.allow_any_organization = anyOrganization;
+  if (subjectType !== undefined) grant.subject_type = subjectType;
   records.clientGrants.push(grant);
-  return ok({ ...grant, scope: [...grant.scope] });
+  return ok(presentGrant(grant));
 }
 
 /** `POST /api/v2/client-grants` (scope `create:client_grants`): 201 with the grant. */

@@ -11,7 +11,7 @@ export type AuthApiErrorCode =
   | 'body_not_object' | 'internal' | 'duplicate_parameter' | 'invalid_parameter'
   | 'missing_parameter' | 'unsupported_grant_type' | 'multiple_client_auth'
   | 'malformed_basic_auth' | 'client_id_mismatch' | 'unsupported_client_assertion'
-  | 'unknown_client' | 'wrong_client_secret' | 'grant_type_not_allowed' | 'missing_audience'
+  | 'unknown_client' | 'wrong_client_secret' | 'grant_type_not_allowed' | 'grant_type_not_implemented' | 'missing_audience'
   | 'unknown_audience' | 'client_not_authorized' | 'scope_not_granted';
 
 /** Codes the Management API v2 (and any unknown path) can answer with. */
@@ -21,7 +21,8 @@ export type ManagementErrorCode =
   | 'bad_auth_header' | 'invalid_token' | 'invalid_signature' | 'token_expired'
   | 'token_not_yet_valid' | 'bad_audience' | 'bad_issuer' | 'insufficient_scope'
   | 'invalid_body' | 'invalid_query' | 'inexistent_client' | 'inexistent_client_grant'
-  | 'inexistent_resource_server' | 'client_grant_conflict';
+  | 'inexistent_resource_server' | 'client_grant_conflict' | 'inexistent_user' | 'invalid_user_id'
+  | 'search_engine_not_allowed' | 'unsupported_user_query' | 'user_property_not_supported';
 
 type DeveloperErrorCode = Exclude<TenantErrorCode, AuthApiErrorCode | ManagementErrorCode>;
 
@@ -49,7 +50,8 @@ const AUTH_API: Table<AuthApiErrorCode, AuthApiSpec> = {
   unsupported_client_assertion: () => ({ status: 400, error: 'invalid_request', description: 'client_assertion (Private Key JWT) is not supported by this sandbox tenant.' }),
   unknown_client: ({ clientId }) => ({ status: 401, error: 'invalid_client', description: `Unknown client: ${clientId}` }),
   wrong_client_secret: () => ({ status: 401, error: 'access_denied', description: 'Unauthorized' }),
-  grant_type_not_allowed: () => ({ status: 403, error: 'unauthorized_client', description: "Grant type 'client_credentials' not allowed for the client.", uri: GRANT_TYPES_DOC }),
+  grant_type_not_allowed: ({ grantType }) => ({ status: 403, error: 'unauthorized_client', description: `Grant type '${grantType}' not allowed for the client.`, uri: GRANT_TYPES_DOC }),
+  grant_type_not_implemented: ({ grantType }) => ({ status: 400, error: 'unsupported_grant_type', description: `Grant type '${grantType}' is allowed for the client, but this sandbox does not issue tokens for it (a Token Lab sandbox rule: only client_credentials is implemented).` }),
   missing_audience: () => ({ status: 403, error: 'access_denied', description: 'No audience parameter was provided, and no default audience has been configured' }),
   unknown_audience: ({ audience }) => ({ status: 403, error: 'access_denied', description: `Service not enabled within domain: ${audience}` }),
   client_not_authorized: ({ clientId, audience }) => ({ status: 403, error: 'access_denied', description: `Client "${clientId}" is not authorized to access resource server "${audience}".` }),
@@ -79,6 +81,11 @@ const MANAGEMENT: Table<ManagementErrorCode, ManagementSpec> = {
   inexistent_client_grant: () => ({ status: 404, message: 'The client grant does not exist', errorCode: 'inexistent_client_grant' }),
   inexistent_resource_server: () => ({ status: 404, message: 'No resource server found by specified identifier', errorCode: 'inexistent_resource_server' }),
   client_grant_conflict: () => ({ status: 409, message: 'A client grant for this client and audience already exists', errorCode: 'client_grant_conflict' }),
+  inexistent_user: () => ({ status: 404, message: 'The user does not exist.', errorCode: 'inexistent_user' }),
+  invalid_user_id: ({ id }) => ({ status: 400, message: `Object didn't pass validation for format user-id: ${id}`, errorCode: 'invalid_uri' }),
+  search_engine_not_allowed: ({ version }) => ({ status: 400, message: `You are not allowed to use search_engine=${version}.`, errorCode: 'operation_not_supported' }),
+  unsupported_user_query: () => ({ status: 400, message: 'Query validation error: \'The sandbox understands only q=email:"<address>" and q=user_id:"<id>" (a Token Lab sandbox rule; Auth0 accepts the full Lucene query syntax)\' on property q.', errorCode: 'invalid_query_string' }),
+  user_property_not_supported: ({ property }) => ({ status: 400, message: `Payload validation error: 'The sandbox does not support changing ${property} (a Token Lab sandbox rule; Auth0 accepts it)' on property ${property}.`, errorCode: 'invalid_body' }),
 };
 
 const DEVELOPER: Table<DeveloperErrorCode, string> = {

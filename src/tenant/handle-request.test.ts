@@ -77,7 +77,7 @@ const ROWS: Row[] = [
   { name: 'a null client_secret', request: () => tokenRequest(JSON.stringify(credentials({ client_secret: null }))), status: 400, body: invalidRequest("Parameter 'client_secret' must be a string.") },
   { name: 'an object as scope', request: () => tokenRequest(JSON.stringify(credentials({ scope: { read: true } }))), status: 400, body: invalidRequest("Parameter 'scope' must be a string.") },
   { name: 'an empty grant_type', request: () => tokenRequest(JSON.stringify(credentials({ grant_type: '' }))), status: 400, body: invalidRequest('Missing required parameter: grant_type') },
-  { name: 'the authorization_code grant', request: () => tokenRequest(JSON.stringify(credentials({ grant_type: 'authorization_code' }))), status: 400, body: authError('unsupported_grant_type', 'Unsupported grant type: authorization_code') },
+  { name: 'a grant type Auth0 does not know', request: () => tokenRequest(JSON.stringify(credentials({ grant_type: 'urn:example:no-such-grant' }))), status: 400, body: authError('unsupported_grant_type', 'Unsupported grant type: urn:example:no-such-grant') },
   { name: 'a client assertion', request: () => tokenRequest(JSON.stringify(credentials({ client_assertion: 'x', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer' }))), status: 400, body: invalidRequest('client_assertion (Private Key JWT) is not supported by this sandbox tenant.') },
   // /oauth/token: client authentication
   { name: 'HTTP Basic and a body secret together', request: () => tokenRequest(JSON.stringify(credentials()), 'application/json', { authorization: `Basic ${btoa('a:b')}` }), status: 400, body: invalidRequest('Send the client secret either with HTTP Basic or in the body, not both.') },
@@ -123,7 +123,7 @@ const ROWS: Row[] = [
   { name: 'null to POST /clients', request: async () => api('/api/v2/clients', `Bearer ${await signed({ scope: 'create:clients' })}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'null' }), status: 400, body: mgmt(400, 'Bad Request', "Payload validation error: 'Expected type object but found type null'.", { errorCode: 'invalid_body' }) },
   { name: 'per_page=0', request: () => api('/api/v2/clients?per_page=0', `Bearer ${token}`), status: 400, body: mgmt(400, 'Bad Request', "Query validation error: 'Value 0 is less than minimum 1' on property per_page.", { errorCode: 'invalid_query_string' }) },
   { name: 'page=-1', request: () => api('/api/v2/clients?page=-1', `Bearer ${token}`), status: 400, body: mgmt(400, 'Bad Request', "Query validation error: 'Expected type integer but found type string' on property page.", { errorCode: 'invalid_query_string' }) },
-  { name: 'an unknown Management API route', request: () => api('/api/v2/users', `Bearer ${token}`), status: 404, body: NOT_FOUND },
+  { name: 'an unknown Management API route', request: () => api('/api/v2/no-such-route', `Bearer ${token}`), status: 404, body: NOT_FOUND },
   { name: 'PUT on /api/v2/clients', request: () => api('/api/v2/clients', `Bearer ${token}`, { method: 'PUT' }), status: 404, body: NOT_FOUND },
   { name: 'a trailing slash on /api/v2/clients/', request: () => api('/api/v2/clients/', `Bearer ${token}`), status: 404, body: NOT_FOUND },
   { name: 'the bare /api/v2', request: () => api('/api/v2', null), status: 404, body: NOT_FOUND },

@@ -46,5 +46,5 @@ export { displayRoutePath, type ManagementRoute } from './management-route.ts';
 export { ALL_CLIENT_FIELDS, READ_CLIENT_SCOPES, visibleClientFields } from './client-fields.ts';
 export { SNAPSHOT_VERSION, type TenantSnapshot } from './tenant-snapshot.ts';
 export type { NewApplication } from './create-client.ts';
-export type { Application, AppType, ClientGrant, DenylistEntry, GlobalClient, ResourceServer, TokenEndpointAuthMethod, User } from './model.ts';
+export type { Application, AppType, ClientGrant, DenylistEntry, GlobalClient, OrganizationUsage, ResourceServer, TokenEndpointAuthMethod, User } from './model.ts';
 export type { TokenResponseBody } from './issue-token.ts';

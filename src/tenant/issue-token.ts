@@ -2,7 +2,8 @@ import { SignJWT } from 'jose';
 import type { AuthApiErrorCode } from './error-responses.ts';
 import type { Tenant } from './tenant.ts';
 import { TenantError } from './tenant-error.ts';
-import type { ClientCredentialsRequest } from './token-request.ts';
+import type { Application } from './model.ts';
+import { TOKEN_GRANT_PARAMETERS, type TokenRequest } from './token-request.ts';
 
 /** The JSON body of a successful client-credentials response. */
 export interface TokenResponseBody {
@@ -13,22 +14,45 @@ export interface TokenResponseBody {
 }
 
 /**
- * The client-credentials grant itself: authenticates the application, checks its grant type,
- * the audience, its client grant and the requested scopes, then signs an RS256 access token.
- *
- * The order of checks follows what a real tenant reveals first: who you are, whether you may use
- * this grant type, whether the API exists, whether you are authorized for it, and for what.
+ * Answers a parsed `/oauth/token` request: authenticates the application, checks that it may use
+ * the grant type, then runs the grant. Only client credentials issues tokens; any other grant the
+ * application is allowed is refused with a labelled sandbox rule, after its own required
+ * parameters are checked, so the answer never depends on parameters the caller could not know.
  */
-export async function issueClientCredentialsToken(
-  tenant: Tenant,
-  request: ClientCredentialsRequest,
-): Promise<TokenResponseBody | TenantError<AuthApiErrorCode>> {
+export async function issueToken(tenant: Tenant, request: TokenRequest): Promise<TokenResponseBody | TenantError<AuthApiErrorCode>> {
+  const app = authenticateClient(tenant, request);
+  if (app instanceof TenantError) return app;
+  if (!app.grant_types.includes(request.grantType)) return new TenantError('grant_type_not_allowed', { grantType: request.grantType });
+  if (request.grantType === 'client_credentials') return issueClientCredentialsToken(tenant, app, request);
+  const missing = (TOKEN_GRANT_PARAMETERS[request.grantType] ?? []).find((name) => (request.grantParameters.get(name) ?? '') === '');
+  if (missing !== undefined) return new TenantError('missing_parameter', { name: missing });
+  return new TenantError('grant_type_not_implemented', { grantType: request.grantType });
+}
+
+/**
+ * Who is asking: an unknown client is a 401, and so is a wrong secret. A public application
+ * (`token_endpoint_auth_method: none`) may leave the secret out for the grants it can use; client
+ * credentials always needs one.
+ */
+function authenticateClient(tenant: Tenant, request: TokenRequest): Application | TenantError<AuthApiErrorCode> {
   const app = tenant.records.applications.find((candidate) => candidate.client_id === request.clientId);
   if (app === undefined) return new TenantError('unknown_client', { clientId: request.clientId.slice(0, 200) });
-  if (request.clientSecret === undefined) return new TenantError('missing_parameter', { name: 'client_secret' });
+  if (request.clientSecret === undefined) {
+    const publicClient = app.token_endpoint_auth_method === 'none' && request.grantType !== 'client_credentials';
+    return publicClient ? app : new TenantError('missing_parameter', { name: 'client_secret' });
+  }
   if (!sameSecret(request.clientSecret, app.client_secret)) return new TenantError('wrong_client_secret');
-  if (!app.grant_types.includes('client_credentials')) return new TenantError('grant_type_not_allowed');
+  return app;
+}
 
+/**
+ * The client-credentials grant itself, for an authenticated application that may use it: checks
+ * the audience, the client grant and the requested scopes, then signs an RS256 access token.
+ *
+ * The order of checks follows what a real tenant reveals first: whether the API exists, whether
+ * the application is authorized for it, and for what.
+ */
+async function issueClientCredentialsToken(tenant: Tenant, app: Application, request: TokenRequest): Promise<TokenResponseBody | TenantError<AuthApiErrorCode>> {
   if (request.audience === undefined || request.audience === '') return new TenantError('missing_audience');
   const api = tenant.records.resourceServers.find((server) => server.identifier === request.audience);
   if (api === undefined) return new TenantError('unknown_audience', { audience: request.audience.slice(0, 500) });

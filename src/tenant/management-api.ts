@@ -4,6 +4,11 @@ import { createClientRoute } from './create-client.ts';
 import { deleteClientGrantRoute } from './delete-client-grant.ts';
 import { managementErrorReply } from './error-responses.ts';
 import { getClient } from './get-client.ts';
+import { getClientGrant } from './get-client-grant.ts';
+import { getUser } from './get-user.ts';
+import { listUsers } from './list-users.ts';
+import { updateUserRoute, UPDATE_USER_SCOPES } from './update-user.ts';
+import { listUsersByEmail } from './users-by-email.ts';
 import { emptyResponse, jsonResponse } from './json-response.ts';
 import { listClientGrants } from './list-client-grants.ts';
 import { listClients } from './list-clients.ts';
@@ -28,6 +33,11 @@ export const MANAGEMENT_ROUTES: readonly ManagementRoute[] = [
   { method: 'POST', pattern: /^\/api\/v2\/client-grants$/, scopes: ['create:client_grants'], takesBody: true, run: createClientGrantRoute },
   { method: 'PATCH', pattern: new RegExp(`^/api/v2/client-grants/${ID}$`), scopes: ['update:client_grants'], takesBody: true, run: updateClientGrantRoute },
   { method: 'DELETE', pattern: new RegExp(`^/api/v2/client-grants/${ID}$`), scopes: ['delete:client_grants'], takesBody: false, run: deleteClientGrantRoute },
+  { method: 'GET', pattern: new RegExp(`^/api/v2/client-grants/${ID}$`), scopes: ['read:client_grants'], takesBody: false, run: getClientGrant },
+  { method: 'GET', pattern: /^\/api\/v2\/users$/, scopes: ['read:users'], takesBody: false, run: listUsers },
+  { method: 'GET', pattern: new RegExp(`^/api/v2/users/${ID}$`), scopes: ['read:users'], takesBody: false, run: getUser },
+  { method: 'PATCH', pattern: new RegExp(`^/api/v2/users/${ID}$`), scopes: UPDATE_USER_SCOPES, takesBody: true, run: updateUserRoute },
+  { method: 'GET', pattern: /^\/api\/v2\/users-by-email$/, scopes: ['read:users'], takesBody: false, run: listUsersByEmail },
 ];
 
 /**

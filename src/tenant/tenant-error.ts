@@ -26,7 +26,8 @@ export interface TenantErrorDetails {
   unsupported_client_assertion: Record<string, never>;
   unknown_client: { clientId: string };
   wrong_client_secret: Record<string, never>;
-  grant_type_not_allowed: Record<string, never>;
+  grant_type_not_allowed: { grantType: string };
+  grant_type_not_implemented: { grantType: string };
   missing_audience: Record<string, never>;
   unknown_audience: { audience: string };
   client_not_authorized: { clientId: string; audience: string };
@@ -48,6 +49,12 @@ export interface TenantErrorDetails {
   inexistent_client_grant: Record<string, never>;
   inexistent_resource_server: Record<string, never>;
   client_grant_conflict: Record<string, never>;
+  // Management API v2: users.
+  inexistent_user: Record<string, never>;
+  invalid_user_id: { id: string };
+  search_engine_not_allowed: { version: string };
+  unsupported_user_query: Record<string, never>;
+  user_property_not_supported: { property: string };
   // Developer-facing: thrown or returned to code that uses the tenant, never sent over HTTP.
   invalid_domain: { domain: string };
   invalid_snapshot: { problem: string };

@@ -156,10 +156,10 @@ describe('POST /oauth/token errors from the reference table', () => {
       body: { error: 'access_denied', error_description: 'No audience parameter was provided, and no default audience has been configured' },
     },
     {
-      name: 'an unsupported grant type is 400 unsupported_grant_type',
-      send: () => requestToken(tenant(), 'reporting', { grant_type: 'password' }),
+      name: 'a grant type Auth0 does not know is 400 unsupported_grant_type',
+      send: () => requestToken(tenant(), 'reporting', { grant_type: 'magic' }),
       status: 400,
-      body: { error: 'unsupported_grant_type', error_description: 'Unsupported grant type: password' },
+      body: { error: 'unsupported_grant_type', error_description: 'Unsupported grant type: magic' },
     },
     {
       name: 'an unknown client is 401 invalid_client',
@@ -191,5 +191,92 @@ describe('POST /oauth/token errors from the reference table', () => {
     expect(limited.headers.get('x-ratelimit-reset')).toBe(String(START_SECONDS + 1));
     tenant().clock.advance(1);
     expect((await requestToken(tenant())).status).toBe(200);
+  });
+});
+
+describe('POST /oauth/token with the other grant types Auth0 supports', () => {
+  const GRANT_TYPES_DOC = 'https://auth0.com/docs/clients/client-grant-types';
+
+  /** An application of the tenant that lists `grantTypes`, with its credentials. */
+  function appWith(grantTypes: string[], appType: 'regular_web' | 'spa' = 'regular_web'): { client_id: string; client_secret: string } {
+    const created = tenant().createApplication({ name: 'Login App', app_type: appType, grant_types: grantTypes });
+    if (!created.ok) throw new Error(`test set-up: ${created.error.message}`);
+    return { client_id: created.value.client_id, client_secret: created.value.client_secret };
+  }
+
+  function send(fields: Record<string, string>): Promise<Response> {
+    return fetch(tokenUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) });
+  }
+
+  it('refuses the password grant for an application without it: 403 unauthorized_client naming the grant type', async () => {
+    const response = await requestToken(tenant(), 'reporting', { grant_type: 'password', username: 'ada.sandbox@customers.example', password: 'x' });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: 'unauthorized_client', error_description: "Grant type 'password' not allowed for the client.", error_uri: GRANT_TYPES_DOC });
+  });
+
+  it('names each grant type the application lacks, e.g. the device code grant', async () => {
+    const response = await requestToken(tenant(), 'reporting', { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: 'abc' });
+    expect(response.status).toBe(403);
+    expect((await response.json()).error_description).toBe("Grant type 'urn:ietf:params:oauth:grant-type:device_code' not allowed for the client.");
+  });
+
+  it('authenticates the client before looking at the grant type', async () => {
+    const wrongSecret = await requestToken(tenant(), 'reporting', { grant_type: 'password', client_secret: 'wrong' });
+    expect(wrongSecret.status).toBe(401);
+    expect(await wrongSecret.json()).toEqual({ error: 'access_denied', error_description: 'Unauthorized' });
+    const unknown = await requestToken(tenant(), 'reporting', { grant_type: 'password', client_id: 'nobody' });
+    expect(unknown.status).toBe(401);
+  });
+
+  it('answers a grant the application does have with a labelled sandbox rule, not a token', async () => {
+    const app = appWith(['password']);
+    const response = await send({ grant_type: 'password', ...app, username: 'ada.sandbox@customers.example', password: 'not-checked' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: 'unsupported_grant_type',
+      error_description: "Grant type 'password' is allowed for the client, but this sandbox does not issue tokens for it (a Token Lab sandbox rule: only client_credentials is implemented).",
+    });
+  });
+
+  it('asks for the parameters the grant requires before applying the sandbox rule', async () => {
+    const app = appWith(['password']);
+    const noUsername = await send({ grant_type: 'password', ...app, password: 'x' });
+    expect(noUsername.status).toBe(400);
+    expect(await noUsername.json()).toEqual({ error: 'invalid_request', error_description: 'Missing required parameter: username' });
+    const emptyPassword = await send({ grant_type: 'password', ...app, username: 'a', password: '' });
+    expect(await emptyPassword.json()).toEqual({ error: 'invalid_request', error_description: 'Missing required parameter: password' });
+  });
+
+  it('lets the seeded web application use its refresh_token grant only as far as the sandbox rule', async () => {
+    const { noClientCredentials: portal } = tenant().seeded;
+    const response = await send({ grant_type: 'refresh_token', client_id: portal.client_id, client_secret: portal.client_secret, refresh_token: 'v1.abc' });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error_description).toContain('(a Token Lab sandbox rule: only client_credentials is implemented)');
+  });
+
+  it('lets a public application leave out the secret for its own grants, never for client credentials', async () => {
+    const app = appWith(['password'], 'spa');
+    const withoutSecret = await send({ grant_type: 'password', client_id: app.client_id, username: 'a', password: 'b' });
+    expect(withoutSecret.status).toBe(400);
+    expect((await withoutSecret.json()).error).toBe('unsupported_grant_type');
+    const clientCredentials = await send({ grant_type: 'client_credentials', client_id: app.client_id, audience: tenant().managementAudience });
+    expect(await clientCredentials.json()).toEqual({ error: 'invalid_request', error_description: 'Missing required parameter: client_secret' });
+  });
+
+  it('treats implicit as unknown here: it is an /authorize flow, not a token-endpoint grant', async () => {
+    const { noClientCredentials: portal } = tenant().seeded;
+    const response = await send({ grant_type: 'implicit', client_id: portal.client_id, client_secret: portal.client_secret });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'unsupported_grant_type', error_description: 'Unsupported grant type: implicit' });
+  });
+
+  it('refuses a grant parameter that is not a string, as it refuses the others', async () => {
+    const response = await fetch(tokenUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'password', client_id: 'x', username: 'a', password: 42 }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'invalid_request', error_description: "Parameter 'password' must be a string." });
   });
 });

@@ -1,5 +1,5 @@
 import { authApiErrorReply, type AuthApiErrorCode } from './error-responses.ts';
-import { issueClientCredentialsToken, type TokenResponseBody } from './issue-token.ts';
+import { issueToken, type TokenResponseBody } from './issue-token.ts';
 import { jsonResponse } from './json-response.ts';
 import { rateLimitHeaders } from './rate-limit.ts';
 import { readRequestBody } from './read-body.ts';
@@ -8,8 +8,8 @@ import { TenantError } from './tenant-error.ts';
 import { parseTokenRequest } from './token-request.ts';
 
 /**
- * `POST https://{domain}/oauth/token` (client-credentials grant) as a `Request → Response`
- * function. Every answer carries the `x-ratelimit-*` headers and `Cache-Control: no-store`.
+ * `POST https://{domain}/oauth/token` as a `Request → Response` function: tokens for the
+ * client-credentials grant, other grants recognised and refused. Every answer carries the `x-ratelimit-*` headers and `Cache-Control: no-store`.
  */
 export async function handleTokenRequest(tenant: Tenant, request: Request): Promise<Response> {
   const decision = tenant.takeRateLimit('token');
@@ -27,5 +27,5 @@ async function exchange(tenant: Tenant, request: Request): Promise<TokenResponse
   if (body instanceof TenantError) return body;
   const parsed = parseTokenRequest(body, request.headers.get('authorization'));
   if (parsed instanceof TenantError) return parsed;
-  return issueClientCredentialsToken(tenant, parsed);
+  return issueToken(tenant, parsed);
 }

@@ -3,8 +3,10 @@ import type { AuthApiErrorCode } from './error-responses.ts';
 import type { RequestBody } from './read-body.ts';
 import { TenantError } from './tenant-error.ts';
 
-/** A client-credentials request after parsing, before anything is checked against the tenant. */
-export interface ClientCredentialsRequest {
+/** A `/oauth/token` request after parsing, before anything is checked against the tenant. */
+export interface TokenRequest {
+  /** One of {@link TOKEN_GRANT_PARAMETERS}' keys. */
+  readonly grantType: string;
   readonly clientId: string;
   /** Undefined when the caller sent no secret at all. */
   readonly clientSecret: string | undefined;
@@ -13,45 +15,67 @@ export interface ClientCredentialsRequest {
   readonly audience: string | undefined;
   /** Undefined or empty: every scope of the grant. */
   readonly scope: string | undefined;
+  /** The grant's own parameters (`username`, `refresh_token`, …) that were sent, by name. */
+  readonly grantParameters: ReadonlyMap<string, string>;
 }
 
-// Parameters read from the body; anything else (e.g. `organization`) is ignored, as Auth0 does for
-// parameters a grant does not use.
-const PARAMETERS = ['grant_type', 'client_id', 'client_secret', 'audience', 'scope', 'client_assertion', 'client_assertion_type'] as const;
-type Parameter = (typeof PARAMETERS)[number];
+/**
+ * The grant types Auth0's token endpoint accepts, each with the parameters it requires besides
+ * the client's own. `implicit` is missing on purpose: it is an `/authorize` flow, never a
+ * `grant_type` at `/oauth/token`.
+ */
+export const TOKEN_GRANT_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
+  client_credentials: [],
+  authorization_code: ['code'],
+  refresh_token: ['refresh_token'],
+  password: ['username', 'password'],
+  'http://auth0.com/oauth/grant-type/password-realm': ['username', 'password', 'realm'],
+  'http://auth0.com/oauth/grant-type/mfa-oob': ['mfa_token', 'oob_code'],
+  'http://auth0.com/oauth/grant-type/mfa-otp': ['mfa_token', 'otp'],
+  'http://auth0.com/oauth/grant-type/mfa-recovery-code': ['mfa_token', 'recovery_code'],
+  'urn:ietf:params:oauth:grant-type:device_code': ['device_code'],
+};
+
+const GRANT_PARAMETER_NAMES = [...new Set(Object.values(TOKEN_GRANT_PARAMETERS).flat())];
+
+// Parameters read from the body; anything else (e.g. `organization`, `redirect_uri`) is ignored,
+// as Auth0 does for parameters a grant does not use.
+const PARAMETERS = ['grant_type', 'client_id', 'client_secret', 'audience', 'scope', 'client_assertion', 'client_assertion_type', ...GRANT_PARAMETER_NAMES] as const;
+type Parameter = string;
 
 type ParseError = TenantError<AuthApiErrorCode>;
 
 /**
- * Turns a `/oauth/token` body and its `Authorization` header into a {@link ClientCredentialsRequest},
+ * Turns a `/oauth/token` body and its `Authorization` header into a {@link TokenRequest},
  * refusing duplicated, mistyped or missing parameters, unsupported grant types and ambiguous
  * client authentication.
  */
-export function parseTokenRequest(body: RequestBody, authorization: string | null): ClientCredentialsRequest | ParseError {
+export function parseTokenRequest(body: RequestBody, authorization: string | null): TokenRequest | ParseError {
   const params = body.kind === 'form' ? fromForm(body.params) : fromJson(body.value);
   if (params instanceof TenantError) return params;
 
   const grantType = params.get('grant_type');
   if (grantType === undefined || grantType === '') return new TenantError('missing_parameter', { name: 'grant_type' });
-  if (grantType !== 'client_credentials') return new TenantError('unsupported_grant_type', { grantType: grantType.slice(0, 200) });
+  if (!Object.hasOwn(TOKEN_GRANT_PARAMETERS, grantType)) return new TenantError('unsupported_grant_type', { grantType: grantType.slice(0, 200) });
   if (params.has('client_assertion') || params.has('client_assertion_type')) return new TenantError('unsupported_client_assertion');
 
   const basic = parseBasic(authorization);
   if (basic instanceof TenantError) return basic;
   const bodyId = params.get('client_id');
   const bodySecret = params.get('client_secret');
+  const grantParameters = new Map([...params].filter(([name]) => GRANT_PARAMETER_NAMES.includes(name)));
+  const common = { grantType, audience: params.get('audience'), scope: params.get('scope'), grantParameters };
   if (basic !== undefined) {
     if (bodySecret !== undefined) return new TenantError('multiple_client_auth');
     if (bodyId !== undefined && bodyId !== basic.clientId) return new TenantError('client_id_mismatch');
-    return { ...basic, authMethod: 'client_secret_basic', audience: params.get('audience'), scope: params.get('scope') };
+    return { ...basic, authMethod: 'client_secret_basic', ...common };
   }
   if (bodyId === undefined || bodyId === '') return new TenantError('missing_parameter', { name: 'client_id' });
   return {
     clientId: bodyId,
     clientSecret: bodySecret,
     authMethod: bodySecret === undefined ? 'none' : 'client_secret_post',
-    audience: params.get('audience'),
-    scope: params.get('scope'),
+    ...common,
   };
 }
 

@@ -1,0 +1,145 @@
+import { Management, ManagementClient, ManagementError } from 'auth0';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { tenantHandlers } from './msw-handlers.ts';
+import { SEEDED_CREDENTIALS } from './seed.ts';
+import type { Tenant } from './tenant.ts';
+import { freshTenant } from './test-tenant.ts';
+
+/*
+ * The official Auth0 Node SDK (`auth0` v7), unmodified, against the mocked tenant's client-grant
+ * and user routes (issue 13): checkpoint paging on `next`, the Organizations fields of a grant,
+ * and the user calls a migrating service makes. Set-up as in `auth0-sdk.test.ts`: msw/node, only
+ * `Date` faked and kept with the tenant clock, every request recorded.
+ */
+
+const { explorer } = SEEDED_CREDENTIALS;
+const ADA = 'auth0|6650a1b2c3d4e5f600000001';
+
+interface Seen {
+  method: string;
+  path: string;
+  query: string;
+}
+
+const server = setupServer();
+const seen: Seen[] = [];
+const unhandled: string[] = [];
+let tenant: Tenant;
+
+beforeAll(() => {
+  server.listen({ onUnhandledFrame: 'error' });
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    seen.push({ method: request.method, path: url.pathname, query: url.search });
+  });
+  server.events.on('request:unhandled', ({ request }) => {
+    unhandled.push(`${request.method} ${request.url}`);
+  });
+});
+
+afterAll(() => server.close());
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  tenant = await freshTenant();
+  vi.setSystemTime(tenant.clock.now());
+  server.resetHandlers(...tenantHandlers(tenant));
+  seen.length = 0;
+  unhandled.length = 0;
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  expect(unhandled).toEqual([]);
+});
+
+/** The all-scopes API Explorer Application, without retries so one refusal is one request. */
+function admin(): ManagementClient {
+  return new ManagementClient({ domain: tenant.domain, clientId: explorer.client_id, clientSecret: explorer.client_secret, maxRetries: 0 });
+}
+
+const apiRequests = () => seen.filter((request) => request.path.startsWith('/api/v2/')).map((request) => `${request.method} ${request.path}${request.query}`);
+
+async function rejectionOf(promise: Promise<unknown>): Promise<ManagementError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ManagementError);
+    return error as ManagementError;
+  }
+  throw new Error('expected the SDK call to be refused');
+}
+
+describe('the official SDK with client grants', () => {
+  it('pages clientGrants.list on next through checkpoint paging, and stops when next is gone', async () => {
+    for (let index = 0; index < 4; index += 1) {
+      const app = tenant.createApplication({ name: `Paging Job ${index}`, app_type: 'non_interactive' });
+      if (!app.ok || !tenant.authorize(app.value.client_id, ['read:users']).ok) throw new Error('test set-up: no grant');
+    }
+    const collected: string[] = [];
+    for await (const grant of await admin().clientGrants.list({ take: 3 })) collected.push(grant.id ?? '');
+    const expected = tenant.clientGrants.map((grant) => grant.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(collected).toEqual(expected);
+    const requests = apiRequests();
+    expect(requests).toHaveLength(3);
+    expect(requests[0]).toBe('GET /api/v2/client-grants?include_totals=true&take=3');
+    expect(requests[1]).toMatch(/^GET \/api\/v2\/client-grants\?include_totals=true&from=[A-Za-z0-9_-]+&take=3$/);
+  });
+
+  it('creates a grant with organization_usage and reads it back with clientGrants.get', async () => {
+    const created = await admin().clientGrants.create({
+      client_id: tenant.seeded.noGrant.client_id,
+      audience: tenant.managementAudience,
+      scope: ['read:users'],
+      organization_usage: 'allow',
+      allow_any_organization: true,
+    });
+    expect(created).toMatchObject({ client_id: tenant.seeded.noGrant.client_id, scope: ['read:users'], organization_usage: 'allow', allow_any_organization: true });
+    const read = await admin().clientGrants.get(created.id ?? '');
+    expect(read).toEqual(created);
+  });
+
+  it('sees the sandbox-rule 400 for a scope the API does not define', async () => {
+    const error = await rejectionOf(admin().clientGrants.create({ client_id: tenant.seeded.noGrant.client_id, audience: tenant.managementAudience, scope: ['read:everything'] }));
+    expect(error).toBeInstanceOf(Management.BadRequestError);
+    expect(error.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: "Payload validation error: 'Scopes are not defined by the resource server: read:everything (a Token Lab sandbox rule; Auth0 itself accepts them)' on property scope.",
+      errorCode: 'invalid_body',
+    });
+  });
+});
+
+describe('the official SDK with users', () => {
+  it('searches users.list with q=email:"…" and gets the {start, limit, length, total, users} wrapper', async () => {
+    const page = await admin().users.list({ q: 'email:"ada.sandbox@customers.example"', search_engine: 'v3' });
+    expect(page.data.map((user) => user.user_id)).toEqual([ADA]);
+    expect(page.response).toMatchObject({ start: 0, limit: 50, length: 1, total: 1 });
+    expect(apiRequests()).toEqual([`GET /api/v2/users?page=0&per_page=50&include_totals=true&q=${encodeURIComponent('email:"ada.sandbox@customers.example"')}&search_engine=v3`]);
+  });
+
+  it('finds users with listUsersByEmail and reads one with users.get (the | goes percent-encoded)', async () => {
+    const byEmail = await admin().users.listUsersByEmail({ email: 'ada.sandbox@customers.example' });
+    expect(byEmail.map((user) => user.user_id)).toEqual([ADA]);
+    const user = await admin().users.get(ADA);
+    expect(user).toMatchObject({ user_id: ADA, email: 'ada.sandbox@customers.example', app_metadata: { plan: 'team' } });
+    expect(apiRequests()).toContain('GET /api/v2/users/auth0%7C6650a1b2c3d4e5f600000001');
+  });
+
+  it('merges app_metadata with users.update and sees the change on the next read', async () => {
+    const updated = await admin().users.update(ADA, { app_metadata: { plan: 'enterprise', roles: null } });
+    expect(updated.app_metadata).toEqual({ plan: 'enterprise' });
+    expect((await admin().users.get(ADA)).app_metadata).toEqual({ plan: 'enterprise' });
+  });
+
+  it('sees 404 inexistent_user and the v1 search-engine refusal as typed SDK errors', async () => {
+    const missing = await rejectionOf(admin().users.get('auth0|000000000000000000000000'));
+    expect(missing).toBeInstanceOf(Management.NotFoundError);
+    expect(missing.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'The user does not exist.', errorCode: 'inexistent_user' });
+    const v1 = await rejectionOf(admin().users.list({ search_engine: 'v1' }));
+    expect(v1).toBeInstanceOf(Management.BadRequestError);
+    expect(v1.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'You are not allowed to use search_engine=v1.', errorCode: 'operation_not_supported' });
+  });
+});
