@@ -2,6 +2,7 @@ import { READ_CLIENT_SCOPES } from './client-fields.ts';
 import { createClientGrantRoute } from './create-client-grant.ts';
 import { createClientRoute } from './create-client.ts';
 import { deleteClientGrantRoute } from './delete-client-grant.ts';
+import { deleteClientRoute } from './delete-client.ts';
 import { managementErrorReply } from './error-responses.ts';
 import { getClient } from './get-client.ts';
 import { emptyResponse, jsonResponse } from './json-response.ts';
@@ -12,6 +13,7 @@ import { rateLimitHeaders } from './rate-limit.ts';
 import { readRequestBody } from './read-body.ts';
 import { rotateClientSecretRoute } from './rotate-client-secret.ts';
 import { updateClientGrantRoute } from './update-client-grant.ts';
+import { updateClientRoute } from './update-client.ts';
 import type { Tenant } from './tenant.ts';
 import { TenantError } from './tenant-error.ts';
 import { verifyAccessToken } from './verify-access-token.ts';
@@ -28,6 +30,9 @@ export const MANAGEMENT_ROUTES: readonly ManagementRoute[] = [
   { method: 'POST', pattern: /^\/api\/v2\/client-grants$/, scopes: ['create:client_grants'], takesBody: true, run: createClientGrantRoute },
   { method: 'PATCH', pattern: new RegExp(`^/api/v2/client-grants/${ID}$`), scopes: ['update:client_grants'], takesBody: true, run: updateClientGrantRoute },
   { method: 'DELETE', pattern: new RegExp(`^/api/v2/client-grants/${ID}$`), scopes: ['delete:client_grants'], takesBody: false, run: deleteClientGrantRoute },
+  // The /clients family, continued: which fields a PATCH may change depends on its scopes (update-client.ts).
+  { method: 'PATCH', pattern: new RegExp(`^/api/v2/clients/${ID}$`), scopes: ['update:clients', 'update:client_keys'], takesBody: true, run: updateClientRoute },
+  { method: 'DELETE', pattern: new RegExp(`^/api/v2/clients/${ID}$`), scopes: ['delete:clients'], takesBody: false, run: deleteClientRoute },
 ];
 
 /**

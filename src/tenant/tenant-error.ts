@@ -48,6 +48,12 @@ export interface TenantErrorDetails {
   inexistent_client_grant: Record<string, never>;
   inexistent_resource_server: Record<string, never>;
   client_grant_conflict: Record<string, never>;
+  // Management API v2: the /clients family.
+  unreadable_fields: { fields: readonly string[] };
+  invalid_grant_types: { grantTypes: readonly string[] };
+  global_client_not_deletable: Record<string, never>;
+  global_client_field: { property: string };
+  global_client_secret: Record<string, never>;
   // Developer-facing: thrown or returned to code that uses the tenant, never sent over HTTP.
   invalid_domain: { domain: string };
   invalid_snapshot: { problem: string };
