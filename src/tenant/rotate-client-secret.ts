@@ -25,7 +25,8 @@ export function rotateClientSecretRoute({ tenant, params }: RouteContext): Route
   const context = presentationContext(tenant);
   if (params[0] === tenant.records.globalClient.client_id) {
     const rotated = tenant.mutate((records) => rotateGlobalClientSecret(records));
-    return { status: 200, body: presentGlobalClient(rotated.ok ? rotated.value : tenant.globalClient, context, ALL_CLIENT_FIELDS) };
+    if (!rotated.ok) return rotated.error;
+    return { status: 200, body: presentGlobalClient(rotated.value, context, ALL_CLIENT_FIELDS) };
   }
   const result = tenant.mutate((records) => rotateClientSecret(records, params[0]!));
   if (!result.ok) return result.error;
