@@ -154,7 +154,7 @@ const JOBS: Job[] = [
   {
     label: 'GET clients page',
     send: (origin, token) => new Request(`${origin}/api/v2/clients?per_page=2&include_totals=true`, { headers: { authorization: `Bearer ${token}` } }),
-    check: (status, body) => status === 200 && isObject(body) && body.total === 4 && body.limit === 2 && Array.isArray(body.clients) && body.clients.length === 2,
+    check: (status, body) => status === 200 && isObject(body) && body.total === 5 && body.limit === 2 && Array.isArray(body.clients) && body.clients.length === 2,
   },
   {
     label: 'API without token',

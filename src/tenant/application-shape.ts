@@ -1,8 +1,18 @@
-import { APP_TYPES, KNOWN_GRANT_TYPES, TOKEN_ENDPOINT_AUTH_METHODS } from './model.ts';
+import { APP_TYPES, KNOWN_GRANT_TYPES, TOKEN_ENDPOINT_AUTH_METHODS, type AppType, type TokenEndpointAuthMethod } from './model.ts';
 import type { Shape } from './payload-schema.ts';
+import { TenantError } from './tenant-error.ts';
 
 const urls: Shape = { type: 'array', items: { type: 'string', maxLength: 2_000 }, maxItems: 100 };
 const flag: Shape = { type: 'boolean' };
+
+/**
+ * What a client_metadata key may look like (node-auth0's `ClientMetadata`): at most 255 characters,
+ * letters, digits, space, tab and `:,-+=_*?"/()<>@`. So no `.` or `$`, as for all Auth0 metadata.
+ */
+export const CLIENT_METADATA_KEY = /^[A-Za-z0-9:,\-+=_*?"/()<>@\t ]{1,255}$/;
+
+/** `client_metadata` as stored: at most 10 keys, string values of at most 255 characters. */
+export const CLIENT_METADATA_SHAPE: Shape = { type: 'object', properties: {}, additional: { type: 'string', maxLength: 255 }, maxProperties: 10, keyPattern: CLIENT_METADATA_KEY };
 
 /**
  * The editable fields of an application and what each accepts. `POST /api/v2/clients` checks a
@@ -12,7 +22,8 @@ export const APPLICATION_FIELD_SHAPES: Readonly<Record<string, Shape>> = {
   name: { type: 'string', minLength: 1, maxLength: 128 },
   description: { type: 'string', maxLength: 140 },
   app_type: { type: 'string', enum: APP_TYPES },
-  grant_types: { type: 'array', items: { type: 'string', enum: KNOWN_GRANT_TYPES }, unique: true, maxItems: 20 },
+  // Any string passes the shape; unknown grant types are refused by `grantTypesProblem` with Auth0's words.
+  grant_types: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 }, unique: true, maxItems: 20 },
   token_endpoint_auth_method: { type: 'string', enum: TOKEN_ENDPOINT_AUTH_METHODS },
   callbacks: urls,
   allowed_origins: urls,
@@ -30,6 +41,18 @@ export const APPLICATION_FIELD_SHAPES: Readonly<Record<string, Shape>> = {
   oidc_conformant: flag,
   sso_disabled: flag,
   cross_origin_auth: flag,
-  // Auth0: at most 10 keys, string values of at most 255 characters.
-  client_metadata: { type: 'object', properties: {}, additional: { type: 'string', maxLength: 255 }, maxProperties: 10 },
+  client_metadata: CLIENT_METADATA_SHAPE,
 };
+
+/**
+ * Auth0's cross-field rule on grant types (checked on create and on update, against the result):
+ * every type must be one Auth0 knows, and a public client (SPA, native, or no client
+ * authentication) cannot use `client_credentials`, since it has no secret to prove itself with.
+ * Both answer 400 "Invalid grant types: …" naming the offenders.
+ */
+export function grantTypesProblem(grantTypes: readonly string[], appType: AppType, authMethod: TokenEndpointAuthMethod): TenantError<'invalid_grant_types'> | undefined {
+  const isPublic = appType === 'spa' || appType === 'native' || authMethod === 'none';
+  const invalid = grantTypes.filter((type) => !KNOWN_GRANT_TYPES.includes(type) || (isPublic && type === 'client_credentials'));
+  if (invalid.length === 0) return undefined;
+  return new TenantError('invalid_grant_types', { grantTypes: invalid.slice(0, 20).map((type) => type.slice(0, 200)) });
+}

@@ -89,8 +89,9 @@ describe('the official Auth0 Node SDK against the mocked tenant', () => {
   it('gets a token with client credentials and lists the clients', async () => {
     const management = clientFor(reporting);
     const page = await management.clients.list();
-    expect(page.data.map((client) => client.name)).toEqual(['Reporting Service', 'Nightly Backup', 'Customer Portal', 'API Explorer Application']);
-    expect(page.response).toMatchObject({ start: 0, limit: 50, total: 4 });
+    // The Global Client is listed too, after the applications (issue 13).
+    expect(page.data.map((client) => client.name)).toEqual(['Reporting Service', 'Nightly Backup', 'Customer Portal', 'API Explorer Application', 'All Applications']);
+    expect(page.response).toMatchObject({ start: 0, limit: 50, total: 5 });
     // read:client_keys lets the Reporting Service see secrets, as on a real tenant.
     expect(page.data[0]?.client_secret).toBe(reporting.client_secret);
     expect(seen).toEqual([
@@ -134,7 +135,7 @@ describe('the official Auth0 Node SDK against the mocked tenant', () => {
     await management.clients.list();
     advanceBoth(86_400);
     const page = await management.clients.list();
-    expect(page.data).toHaveLength(4);
+    expect(page.data).toHaveLength(5);
     expect(seen.map((request) => `${request.method} ${request.path}`)).toEqual([
       'POST /oauth/token',
       'GET /api/v2/clients',

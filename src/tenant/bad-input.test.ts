@@ -186,10 +186,10 @@ const ROWS: Row[] = [
   // /api/v2: query strings
   { name: 'refuses a negative page', request: (t) => api('GET', '/api/v2/clients?page=-1', t.reporting), status: 400, body: invalidQuery("'Expected type integer but found type string' on property page") },
   { name: 'refuses a page that is not a number', request: (t) => api('GET', '/api/v2/clients?page=abc', t.reporting), status: 400, body: invalidQuery("'Expected type integer but found type string' on property page") },
-  { name: 'refuses per_page=0', request: (t) => api('GET', '/api/v2/clients?per_page=0', t.reporting), status: 400, body: invalidQuery("'Value 0 is less than minimum 1' on property per_page") },
-  { name: 'refuses per_page above 100', request: (t) => api('GET', '/api/v2/clients?per_page=101', t.reporting), status: 400, body: invalidQuery("'Value 101 is greater than maximum 100' on property per_page") },
-  { name: 'refuses a fractional per_page', request: (t) => api('GET', '/api/v2/clients?per_page=2.5', t.reporting), status: 400, body: invalidQuery("'Expected type integer but found type string' on property per_page") },
-  { name: 'refuses per_page sent twice', request: (t) => api('GET', '/api/v2/clients?per_page=10&per_page=20', t.reporting), status: 400, body: invalidQuery("'Expected type string but found type array' on property per_page") },
+  { name: 'refuses per_page=0', request: (t) => api('GET', '/api/v2/clients?per_page=0', t.reporting), status: 400, body: invalidQuery("'Value 0 is less than minimum 1' on property per_page (Number of results per page. Defaults to 50)") },
+  { name: 'refuses per_page above 100', request: (t) => api('GET', '/api/v2/clients?per_page=101', t.reporting), status: 400, body: invalidQuery("'Value 101 is greater than maximum 100' on property per_page (Number of results per page. Defaults to 50)") },
+  { name: 'refuses a fractional per_page', request: (t) => api('GET', '/api/v2/clients?per_page=2.5', t.reporting), status: 400, body: invalidQuery("'Expected type integer but found type string' on property per_page (Number of results per page. Defaults to 50)") },
+  { name: 'refuses per_page sent twice', request: (t) => api('GET', '/api/v2/clients?per_page=10&per_page=20', t.reporting), status: 400, body: invalidQuery("'Expected type string but found type array' on property per_page (Number of results per page. Defaults to 50)") },
   { name: 'refuses include_totals that is not true or false', request: (t) => api('GET', '/api/v2/clients?include_totals=yes', t.reporting), status: 400, body: invalidQuery("'Expected type boolean but found type string' on property include_totals") },
   // /api/v2: bodies
   { name: 'refuses broken JSON when creating a client', request: (t) => api('POST', '/api/v2/clients', t.explorer, '{"name":'), status: 400, body: mgmt(400, 'Bad Request', 'Invalid request payload JSON format') },

@@ -1,4 +1,4 @@
-import type { Application } from './model.ts';
+import type { Application, GlobalClient } from './model.ts';
 import { booleanParameter, singleParameter } from './query-parameters.ts';
 import { TenantError } from './tenant-error.ts';
 
@@ -36,17 +36,67 @@ export interface FieldSelection {
   readonly include: boolean;
 }
 
+/** What presenting a client needs from the tenant: its short name (`acme`) and current key id. */
+export interface PresentationContext {
+  readonly tenantName: string;
+  readonly signingKeyId: string;
+}
+
 /**
  * An application as the Management API returns it: the full record plus the derived fields,
  * cut down to `allowed` and then to the caller's own selection.
  */
-export function presentClient(app: Application, context: { tenantName: string; signingKeyId: string }, allowed: readonly string[], selection?: FieldSelection): Record<string, unknown> {
+export function presentClient(app: Application, context: PresentationContext, allowed: readonly string[], selection?: FieldSelection): Record<string, unknown> {
   const full: Record<string, unknown> = {
     ...structuredClone(app),
     tenant: context.tenantName,
     global: false,
-    signing_keys: [{ subject: `/CN=${context.tenantName}`, key_id: context.signingKeyId }],
+    signing_keys: signingKeys(context),
   };
+  return cut(full, allowed, selection);
+}
+
+/** The Global Client's name in every tenant's client list (auth0-cli filters it out by this name). */
+export const GLOBAL_CLIENT_NAME = 'All Applications';
+
+/**
+ * The legacy Global Client as `GET /api/v2/clients` lists it: `global: true`, named "All
+ * Applications", with the tenant's Global Client id and (to a secret-reading scope) secret. It is
+ * not an application, so it has no type, grant types or description.
+ */
+export function presentGlobalClient(global: GlobalClient, context: PresentationContext, allowed: readonly string[], selection?: FieldSelection): Record<string, unknown> {
+  const full: Record<string, unknown> = {
+    client_id: global.client_id,
+    name: GLOBAL_CLIENT_NAME,
+    tenant: context.tenantName,
+    global: true,
+    callbacks: [],
+    allowed_origins: [],
+    web_origins: [],
+    allowed_logout_urls: [],
+    is_first_party: true,
+    client_metadata: {},
+    client_secret: global.client_secret,
+    signing_keys: signingKeys(context),
+  };
+  return cut(full, allowed, selection);
+}
+
+/**
+ * Asking by name for a field the token's scopes hide is refused (403, naming the fields), while
+ * not asking just leaves it out: Auth0's "You cannot read the following fields: client_secret".
+ */
+export function unreadableFields(selection: FieldSelection | undefined, allowed: readonly string[]): TenantError<'unreadable_fields'> | undefined {
+  if (selection === undefined || !selection.include) return undefined;
+  const hidden = [...selection.fields].filter((field) => ALL_CLIENT_FIELDS.includes(field) && !allowed.includes(field));
+  return hidden.length === 0 ? undefined : new TenantError('unreadable_fields', { fields: hidden });
+}
+
+function signingKeys(context: PresentationContext): Array<{ subject: string; key_id: string }> {
+  return [{ subject: `/CN=${context.tenantName}`, key_id: context.signingKeyId }];
+}
+
+function cut(full: Record<string, unknown>, allowed: readonly string[], selection: FieldSelection | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const field of allowed) {
     if (!Object.hasOwn(full, field)) continue;

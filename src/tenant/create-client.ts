@@ -1,6 +1,6 @@
 import { ALL_CLIENT_FIELDS, presentClient } from './client-fields.ts';
 import { presentationContext, type RouteContext, type RouteOutcome } from './management-route.ts';
-import { APPLICATION_FIELD_SHAPES } from './application-shape.ts';
+import { APPLICATION_FIELD_SHAPES, grantTypesProblem } from './application-shape.ts';
 import { type Application, type AppType, type JwtConfiguration, type TokenEndpointAuthMethod } from './model.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
 import { newClientId, newClientSecret, uniqueId } from './random-values.ts';
@@ -36,16 +36,24 @@ const DEFAULT_GRANT_TYPES: Record<AppType, string[]> = {
   native: ['authorization_code', 'implicit', 'refresh_token'],
 };
 
+/** The error codes creating an application can end in. */
+export type CreateApplicationError = 'invalid_body' | 'invalid_grant_types';
+
 /**
  * Validates `input` like `POST /api/v2/clients` does and adds the application with a fresh
- * client id and secret. Errors: `invalid_body` (Auth0's "Payload validation error" texts).
+ * client id and secret. Errors: `invalid_body` (Auth0's "Payload validation error" texts) and
+ * `invalid_grant_types` (an unknown grant type, or `client_credentials` on a public client).
  */
-export function createApplication(records: TenantRecords, input: unknown): Result<Application, 'invalid_body'> {
+export function createApplication(records: TenantRecords, input: unknown): Result<Application, CreateApplicationError> {
   const problem = checkShape(input, NEW_APPLICATION_SHAPE);
   if (problem !== undefined) return fail(new TenantError('invalid_body', problem));
   const fields = input as NewApplication;
   const appType = fields.app_type ?? 'regular_web';
   const isPublic = appType === 'spa' || appType === 'native';
+  const authMethod = fields.token_endpoint_auth_method ?? (isPublic ? 'none' : 'client_secret_post');
+  // Defaults are chosen per type, so only grant types the caller sent can break the rule.
+  const grantProblem = fields.grant_types === undefined ? undefined : grantTypesProblem(fields.grant_types, appType, authMethod);
+  if (grantProblem !== undefined) return fail(grantProblem);
   const app: Application = {
     client_id: uniqueId(newClientId, (id) => records.applications.some((app) => app.client_id === id)),
     name: fields.name,
@@ -53,7 +61,7 @@ export function createApplication(records: TenantRecords, input: unknown): Resul
     app_type: appType,
     client_secret: newClientSecret(),
     grant_types: [...(fields.grant_types ?? DEFAULT_GRANT_TYPES[appType])],
-    token_endpoint_auth_method: fields.token_endpoint_auth_method ?? (isPublic ? 'none' : 'client_secret_post'),
+    token_endpoint_auth_method: authMethod,
     callbacks: [...(fields.callbacks ?? [])],
     allowed_origins: [...(fields.allowed_origins ?? [])],
     web_origins: [...(fields.web_origins ?? [])],

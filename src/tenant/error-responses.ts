@@ -22,7 +22,9 @@ export type ManagementErrorCode =
   | 'token_not_yet_valid' | 'bad_audience' | 'bad_issuer' | 'insufficient_scope'
   | 'invalid_body' | 'invalid_query' | 'inexistent_client' | 'inexistent_client_grant'
   | 'inexistent_resource_server' | 'client_grant_conflict' | 'inexistent_user' | 'invalid_user_id'
-  | 'search_engine_not_allowed' | 'unsupported_user_query' | 'user_property_not_supported';
+  | 'search_engine_not_allowed' | 'unsupported_user_query' | 'user_property_not_supported'
+  | 'unreadable_fields' | 'invalid_grant_types' | 'global_client_not_deletable' | 'global_client_field'
+  | 'global_client_secret';
 
 type DeveloperErrorCode = Exclude<TenantErrorCode, AuthApiErrorCode | ManagementErrorCode>;
 
@@ -76,7 +78,7 @@ const MANAGEMENT: Table<ManagementErrorCode, ManagementSpec> = {
   bad_issuer: ({ issuer }) => ({ status: 401, message: `Bad issuer: ${issuer}` }),
   insufficient_scope: ({ expected }) => ({ status: 403, message: `Insufficient scope, expected any of: ${expected.join(', ')}`, errorCode: 'insufficient_scope' }),
   invalid_body: ({ detail, property }) => ({ status: 400, message: `Payload validation error: '${detail}'${onProperty(property)}.`, errorCode: 'invalid_body' }),
-  invalid_query: ({ detail, property }) => ({ status: 400, message: `Query validation error: '${detail}'${onProperty(property)}.`, errorCode: 'invalid_query_string' }),
+  invalid_query: ({ detail, property }) => ({ status: 400, message: `Query validation error: '${detail}'${onProperty(property)}${queryDescription(property)}.`, errorCode: 'invalid_query_string' }),
   inexistent_client: () => ({ status: 404, message: 'The client does not exist', errorCode: 'inexistent_client' }),
   inexistent_client_grant: () => ({ status: 404, message: 'The client grant does not exist', errorCode: 'inexistent_client_grant' }),
   inexistent_resource_server: () => ({ status: 404, message: 'No resource server found by specified identifier', errorCode: 'inexistent_resource_server' }),
@@ -86,7 +88,25 @@ const MANAGEMENT: Table<ManagementErrorCode, ManagementSpec> = {
   search_engine_not_allowed: ({ version }) => ({ status: 400, message: `You are not allowed to use search_engine=${version}.`, errorCode: 'operation_not_supported' }),
   unsupported_user_query: () => ({ status: 400, message: 'Query validation error: \'The sandbox understands only q=email:"<address>" and q=user_id:"<id>" (a Token Lab sandbox rule; Auth0 accepts the full Lucene query syntax)\' on property q.', errorCode: 'invalid_query_string' }),
   user_property_not_supported: ({ property }) => ({ status: 400, message: `Payload validation error: 'The sandbox does not support changing ${property} (a Token Lab sandbox rule; Auth0 accepts it)' on property ${property}.`, errorCode: 'invalid_body' }),
+  unreadable_fields: ({ fields }) => ({ status: 403, message: `You cannot read the following fields: ${fields.join(', ')}`, errorCode: 'insufficient_scope' }),
+  invalid_grant_types: ({ grantTypes }) => ({ status: 400, message: `Invalid grant types: ${grantTypes.join(', ')}`, errorCode: 'invalid_body' }),
+  global_client_not_deletable: () => ({ status: 403, message: 'This sandbox does not delete the Global Client (All Applications): it is the tenant\'s legacy client, not an application. A sandbox rule; Auth0 does not document this case.', errorCode: 'operation_not_supported' }),
+  global_client_field: ({ property }) => ({ status: 400, message: `This sandbox lets PATCH change only the client_secret of the Global Client (All Applications), not ${property.slice(0, 100)}. A sandbox rule; Auth0 does not document this case.`, errorCode: 'invalid_body' }),
+  global_client_secret: () => ({ status: 400, message: 'This sandbox needs the Global Client secret in base64, at least 16 bytes once decoded (24 to 500 characters): the old explorer tokens are signed with those bytes. A sandbox rule.', errorCode: 'invalid_body' }),
 };
+
+/*
+ * Auth0 appends a query parameter's description to its validation error (node-auth0 #648 shows
+ * per_page's). Only descriptions seen in a real error body are listed.
+ */
+const QUERY_PARAMETER_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  per_page: 'Number of results per page. Defaults to 50',
+};
+
+function queryDescription(property: string | undefined): string {
+  const description = property === undefined || !Object.hasOwn(QUERY_PARAMETER_DESCRIPTIONS, property) ? undefined : QUERY_PARAMETER_DESCRIPTIONS[property];
+  return description === undefined ? '' : ` (${description})`;
+}
 
 const DEVELOPER: Table<DeveloperErrorCode, string> = {
   invalid_domain: ({ domain }) => `[tenant] The domain ${JSON.stringify(domain)} is not allowed. Use a hostname under a reserved top-level domain, ending in ".test" or ".example" (for example "acme.auth0.test"), so no request can ever reach a real tenant.`,

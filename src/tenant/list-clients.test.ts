@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { SEEDED_GLOBAL_CLIENT } from './seed.ts';
 import { callApi, START_SECONDS, tokenFor, useTenantServer } from './test-tenant.ts';
 
 const tenant = useTenantServer();
@@ -12,7 +13,9 @@ function tokenWithScopes(scope: string): Promise<string> {
     .sign(key.privateKey);
 }
 
-async function listWith(scope: string, query = ''): Promise<Array<Record<string, unknown>>> {
+type Client = Record<string, unknown>;
+
+async function listWith(scope: string, query = ''): Promise<Client[]> {
   const response = await callApi(tenant(), `/api/v2/clients${query}`, await tokenWithScopes(scope));
   expect(response.status).toBe(200);
   return response.json();
@@ -21,10 +24,19 @@ async function listWith(scope: string, query = ''): Promise<Array<Record<string,
 const SUMMARY = ['client_id', 'app_type', 'name', 'description'];
 const SECRETS = ['client_secret', 'signing_keys'];
 
+const APPS = ['Reporting Service', 'Nightly Backup', 'Customer Portal', 'API Explorer Application'];
+const names = (clients: Client[]) => clients.map((client) => client.name);
+const forbidden = (message: string) => ({ statusCode: 403, error: 'Forbidden', message, errorCode: 'insufficient_scope' });
+const invalidQuery = (message: string) => ({ statusCode: 400, error: 'Bad Request', message: `Query validation error: ${message}.`, errorCode: 'invalid_query_string' });
+
+async function refusal(query: string, scope = 'read:clients'): Promise<{ status: number; body: unknown }> {
+  const response = await callApi(tenant(), `/api/v2/clients${query}`, await tokenWithScopes(scope));
+  return { status: response.status, body: await response.json() };
+}
+
 describe('GET /api/v2/clients', () => {
-  it('returns every seeded application as a plain array', async () => {
-    const clients = await listWith('read:clients');
-    expect(clients.map((client) => client.name)).toEqual(['Reporting Service', 'Nightly Backup', 'Customer Portal', 'API Explorer Application']);
+  it('returns every seeded application, then the Global Client, as a plain array', async () => {
+    expect(names(await listWith('read:clients'))).toEqual([...APPS, 'All Applications']);
   });
 
   it('shows only the summary to read:client_summary', async () => {
@@ -35,7 +47,7 @@ describe('GET /api/v2/clients', () => {
   it('adds the configuration but no secrets for read:clients', async () => {
     const [first] = await listWith('read:clients');
     expect(first).toMatchObject({ tenant: 'acme', global: false, grant_types: ['client_credentials'], token_endpoint_auth_method: 'client_secret_post' });
-    for (const field of ['callbacks', 'allowed_origins', 'web_origins', 'jwt_configuration', 'is_first_party', 'oidc_conformant']) expect(first).toHaveProperty(field);
+    for (const field of ['callbacks', 'allowed_origins', 'web_origins', 'jwt_configuration', 'is_first_party', 'oidc_conformant', 'client_metadata']) expect(first).toHaveProperty(field);
     for (const field of SECRETS) expect(first).not.toHaveProperty(field);
   });
 
@@ -50,19 +62,19 @@ describe('GET /api/v2/clients', () => {
     expect(Object.keys(first!)).toEqual([...SUMMARY, ...SECRETS]);
   });
 
-  it('pages with page and per_page and wraps the page with include_totals', async () => {
+  it('pages with page and per_page and wraps the page with include_totals, the Global Client counted', async () => {
     const token = await tokenFor(tenant());
     const response = await callApi(tenant(), '/api/v2/clients?page=1&per_page=3&include_totals=true', token);
     const body = await response.json();
-    expect(body).toMatchObject({ start: 3, limit: 3, total: 4 });
-    expect(body.clients.map((client: { name: string }) => client.name)).toEqual(['API Explorer Application']);
+    expect(body).toMatchObject({ start: 3, limit: 3, total: 5 });
+    expect(names(body.clients)).toEqual(['API Explorer Application', 'All Applications']);
   });
 
   it('answers the official SDK default query (page=0&per_page=50&include_totals=true)', async () => {
     const response = await callApi(tenant(), '/api/v2/clients?page=0&per_page=50&include_totals=true', await tokenFor(tenant()));
     const body = await response.json();
     expect(Object.keys(body)).toEqual(['start', 'limit', 'total', 'clients']);
-    expect(body.clients).toHaveLength(4);
+    expect(body.clients).toHaveLength(5);
   });
 
   it('keeps only the requested fields, or drops them with include_fields=false', async () => {
@@ -73,20 +85,15 @@ describe('GET /api/v2/clients', () => {
     expect(without[0]).toHaveProperty('name');
   });
 
-  it('never lets fields reveal what the scopes hide', async () => {
-    const clients = await listWith('read:clients', '?fields=client_secret,name');
-    expect(Object.keys(clients[0]!)).toEqual(['name']);
-  });
-
-  it('refuses an out-of-range per_page with a query validation error', async () => {
+  it('refuses an out-of-range per_page with Auth0\'s query validation error, description included', async () => {
     const response = await callApi(tenant(), '/api/v2/clients?per_page=101', await tokenFor(tenant()));
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: "Query validation error: 'Value 101 is greater than maximum 100' on property per_page.",
-      errorCode: 'invalid_query_string',
-    });
+    expect(await response.json()).toEqual(invalidQuery("'Value 101 is greater than maximum 100' on property per_page (Number of results per page. Defaults to 50)"));
+  });
+
+  it('gives the description to per_page only, not to page or include_totals', async () => {
+    expect(await refusal('?page=abc')).toEqual({ status: 400, body: invalidQuery("'Expected type integer but found type string' on property page") });
+    expect(await refusal('?include_totals=yes')).toEqual({ status: 400, body: invalidQuery("'Expected type boolean but found type string' on property include_totals") });
   });
 
   it('refuses a non-numeric page and a repeated parameter', async () => {
@@ -95,4 +102,115 @@ describe('GET /api/v2/clients', () => {
     expect((await callApi(tenant(), '/api/v2/clients?page=1&page=2', token)).status).toBe(400);
     expect((await callApi(tenant(), '/api/v2/clients?include_totals=yes', token)).status).toBe(400);
   });
+});
+
+describe('asking for a field the scopes hide', () => {
+  it('is a 403 naming the field: client_secret without read:client_keys or read:client_credentials', async () => {
+    expect(await refusal('?fields=client_id,client_secret')).toEqual({ status: 403, body: forbidden('You cannot read the following fields: client_secret') });
+  });
+
+  it('names every hidden field asked for, in the order asked', async () => {
+    const { body } = await refusal('?fields=callbacks,name,client_secret', 'read:client_summary');
+    expect(body).toEqual(forbidden('You cannot read the following fields: callbacks, client_secret'));
+  });
+
+  it('is refused on GET /api/v2/clients/{id} too', async () => {
+    const response = await callApi(tenant(), `/api/v2/clients/${tenant().seeded.reporting.client_id}?fields=client_secret`, await tokenWithScopes('read:clients'));
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual(forbidden('You cannot read the following fields: client_secret'));
+  });
+
+  it('is allowed with a scope that reveals the field', async () => {
+    const clients = await listWith('read:client_credentials', '?fields=client_id,client_secret');
+    expect(clients[0]).toEqual({ client_id: tenant().seeded.reporting.client_id, client_secret: tenant().seeded.reporting.client_secret });
+  });
+
+  it('leaves the secret out silently when it is not asked for, and when include_fields=false excludes it', async () => {
+    const [plain] = await listWith('read:clients');
+    expect(plain).not.toHaveProperty('client_secret');
+    const [excluded] = await listWith('read:clients', '?fields=client_secret&include_fields=false');
+    expect(excluded).toHaveProperty('name');
+    expect(excluded).not.toHaveProperty('client_secret');
+  });
+
+  it('ignores names that are no field of a client', async () => {
+    const clients = await listWith('read:clients', '?fields=name,no_such_field');
+    expect(Object.keys(clients[0]!)).toEqual(['name']);
+  });
+});
+
+describe('the Global Client in the list', () => {
+  const globalOf = (clients: Client[]) => clients.find((client) => client.global === true);
+
+  it('is "All Applications" with global: true and the tenant\'s Global Client id; its secret goes to read:client_keys', async () => {
+    const global = globalOf(await listWith('read:client_keys'));
+    expect(global).toMatchObject({ client_id: SEEDED_GLOBAL_CLIENT.client_id, name: 'All Applications', global: true, tenant: 'acme', client_secret: SEEDED_GLOBAL_CLIENT.client_secret });
+  });
+
+  it('hides its secret from read:clients like any client\'s', async () => {
+    const global = globalOf(await listWith('read:clients'));
+    expect(global).toMatchObject({ name: 'All Applications', global: true });
+    expect(global).not.toHaveProperty('client_secret');
+  });
+
+  it('shows the new secret after tenant.rotateGlobalSecret()', async () => {
+    const rotated = tenant().rotateGlobalSecret();
+    expect(globalOf(await listWith('read:client_keys'))?.client_secret).toBe(rotated.client_secret);
+    expect(rotated.client_secret).not.toBe(SEEDED_GLOBAL_CLIENT.client_secret);
+  });
+
+  it('is the only client with global: true', async () => {
+    const clients = await listWith('read:clients');
+    expect(clients.filter((client) => client.global !== false).map((client) => client.name)).toEqual(['All Applications']);
+  });
+
+  it('is read by its id on GET /api/v2/clients/{id}', async () => {
+    const response = await callApi(tenant(), `/api/v2/clients/${SEEDED_GLOBAL_CLIENT.client_id}?fields=client_id,name,global`, await tokenWithScopes('read:clients'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ client_id: SEEDED_GLOBAL_CLIENT.client_id, name: 'All Applications', global: true });
+  });
+});
+
+describe('list filters', () => {
+  it('is_global=false leaves the Global Client out; is_global=true keeps only it', async () => {
+    expect(names(await listWith('read:clients', '?is_global=false'))).toEqual(APPS);
+    expect(names(await listWith('read:clients', '?is_global=true'))).toEqual(['All Applications']);
+  });
+
+  it('is_first_party filters on the field', async () => {
+    const created = tenant().createApplication({ name: 'Partner Portal', is_first_party: false });
+    expect(created.ok).toBe(true);
+    expect(names(await listWith('read:clients', '?is_first_party=false'))).toEqual(['Partner Portal']);
+    expect(names(await listWith('read:clients', '?is_first_party=true&is_global=false'))).toEqual(APPS);
+  });
+
+  it('app_type takes a comma-separated list and never matches the Global Client', async () => {
+    expect(names(await listWith('read:clients', '?app_type=regular_web'))).toEqual(['Customer Portal']);
+    expect(names(await listWith('read:clients', '?app_type=regular_web,non_interactive'))).toEqual(APPS);
+    expect(await listWith('read:clients', '?app_type=sso_integration')).toEqual([]);
+  });
+
+  it('client_ids takes a comma-separated list of ids, the Global Client\'s included', async () => {
+    const { reporting, explorer } = tenant().seeded;
+    const query = `?client_ids=${explorer.client_id},${SEEDED_GLOBAL_CLIENT.client_id},nobody,${reporting.client_id}`;
+    expect(names(await listWith('read:clients', query))).toEqual(['Reporting Service', 'API Explorer Application', 'All Applications']);
+  });
+
+  it('filters before paging, so the totals count what matched', async () => {
+    const response = await callApi(tenant(), '/api/v2/clients?is_global=false&per_page=2&include_totals=true', await tokenWithScopes('read:clients'));
+    expect(await response.json()).toMatchObject({ start: 0, limit: 2, total: 4 });
+  });
+
+  const invalid: Array<[string, string, string]> = [
+    ['a non-boolean is_global', '?is_global=yes', "'Expected type boolean but found type string' on property is_global"],
+    ['a non-boolean is_first_party', '?is_first_party=1', "'Expected type boolean but found type string' on property is_first_party"],
+    ['an unknown app_type', '?app_type=spa,robot', '\'No enum match for: "robot"\' on property app_type'],
+    ['is_global sent twice', '?is_global=true&is_global=false', "'Expected type string but found type array' on property is_global"],
+    ['client_ids sent twice', '?client_ids=a&client_ids=b', "'Expected type string but found type array' on property client_ids"],
+  ];
+  for (const [what, query, message] of invalid) {
+    it(`refuses ${what} with 400 invalid_query_string`, async () => {
+      expect(await refusal(query)).toEqual({ status: 400, body: invalidQuery(message) });
+    });
+  }
 });

@@ -2,6 +2,7 @@ import { READ_CLIENT_SCOPES } from './client-fields.ts';
 import { createClientGrantRoute } from './create-client-grant.ts';
 import { createClientRoute } from './create-client.ts';
 import { deleteClientGrantRoute } from './delete-client-grant.ts';
+import { deleteClientRoute } from './delete-client.ts';
 import { managementErrorReply } from './error-responses.ts';
 import { getClient } from './get-client.ts';
 import { getClientGrant } from './get-client-grant.ts';
@@ -17,6 +18,7 @@ import { rateLimitHeaders } from './rate-limit.ts';
 import { readRequestBody } from './read-body.ts';
 import { rotateClientSecretRoute } from './rotate-client-secret.ts';
 import { updateClientGrantRoute } from './update-client-grant.ts';
+import { updateClientRoute } from './update-client.ts';
 import type { Tenant } from './tenant.ts';
 import { TenantError } from './tenant-error.ts';
 import { verifyAccessToken } from './verify-access-token.ts';
@@ -38,6 +40,9 @@ export const MANAGEMENT_ROUTES: readonly ManagementRoute[] = [
   { method: 'GET', pattern: new RegExp(`^/api/v2/users/${ID}$`), scopes: ['read:users'], takesBody: false, run: getUser },
   { method: 'PATCH', pattern: new RegExp(`^/api/v2/users/${ID}$`), scopes: UPDATE_USER_SCOPES, takesBody: true, run: updateUserRoute },
   { method: 'GET', pattern: /^\/api\/v2\/users-by-email$/, scopes: ['read:users'], takesBody: false, run: listUsersByEmail },
+  // The /clients family, continued: which fields a PATCH may change depends on its scopes (update-client.ts).
+  { method: 'PATCH', pattern: new RegExp(`^/api/v2/clients/${ID}$`), scopes: ['update:clients', 'update:client_keys'], takesBody: true, run: updateClientRoute },
+  { method: 'DELETE', pattern: new RegExp(`^/api/v2/clients/${ID}$`), scopes: ['delete:clients'], takesBody: false, run: deleteClientRoute },
 ];
 
 /**

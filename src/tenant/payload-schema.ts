@@ -9,7 +9,7 @@ export type Shape =
   | { readonly type: 'integer' | 'number'; readonly min?: number; readonly max?: number }
   | { readonly type: 'boolean' }
   | { readonly type: 'array'; readonly items: Shape; readonly maxItems?: number; readonly unique?: boolean }
-  | { readonly type: 'object'; readonly properties: Readonly<Record<string, Shape>>; readonly required?: readonly string[]; readonly additional?: Shape; readonly maxProperties?: number };
+  | { readonly type: 'object'; readonly properties: Readonly<Record<string, Shape>>; readonly required?: readonly string[]; readonly additional?: Shape; readonly maxProperties?: number; readonly keyPattern?: RegExp };
 
 /** What is wrong with a value, and where. */
 export interface ShapeProblem {
@@ -88,7 +88,9 @@ function checkObject(object: Record<string, unknown>, shape: Extract<Shape, { ty
     return { detail: `Too many properties defined (${count}), maximum ${shape.maxProperties}`, property };
   }
   for (const [name, value] of Object.entries(object)) {
-    const inner = Object.hasOwn(shape.properties, name) ? shape.properties[name] : shape.additional;
+    const declared = Object.hasOwn(shape.properties, name);
+    // Like JSON schema's patternProperties with additionalProperties false: a free key must fit the pattern.
+    const inner = declared ? shape.properties[name] : shape.keyPattern === undefined || shape.keyPattern.test(name) ? shape.additional : undefined;
     if (inner === undefined) return { detail: `Additional properties not allowed: ${name.slice(0, 100)}`, property };
     const nested = checkShape(value, inner, join(property, name));
     if (nested !== undefined) return nested;

@@ -55,6 +55,14 @@ function integerParameter(query: URLSearchParams, name: string, min: number, max
   return value;
 }
 
+/** A comma-separated list (`app_type=spa,native`), blanks dropped; undefined when absent or empty. */
+export function listParameter(query: URLSearchParams, name: string): string[] | undefined | TenantError<'invalid_query'> {
+  const raw = singleParameter(query, name);
+  if (raw === undefined || raw instanceof TenantError) return raw;
+  const items = raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return items.length === 0 ? undefined : items;
+}
+
 /** `true`/`false` only, as Auth0 accepts; returns undefined when absent. */
 export function booleanParameter(query: URLSearchParams, name: string): boolean | undefined | TenantError<'invalid_query'> {
   const raw = singleParameter(query, name);

@@ -1,4 +1,5 @@
-import { ALL_CLIENT_FIELDS, presentClient } from './client-fields.ts';
+import { ALL_CLIENT_FIELDS, presentClient, presentGlobalClient } from './client-fields.ts';
+import { rotateGlobalClientSecret } from './global-client.ts';
 import { presentationContext, type RouteContext, type RouteOutcome } from './management-route.ts';
 import type { Application } from './model.ts';
 import { newClientSecret } from './random-values.ts';
@@ -16,10 +17,18 @@ export function rotateClientSecret(records: TenantRecords, clientId: string): Re
   return ok(structuredClone(app));
 }
 
-/** `POST /api/v2/clients/{id}/rotate-secret` (scope `update:client_keys`): 200 with the application. */
+/**
+ * `POST /api/v2/clients/{id}/rotate-secret` (scope `update:client_keys`): 200 with the application.
+ * The Global Client's id rotates the Global Client Secret (see global-client.ts).
+ */
 export function rotateClientSecretRoute({ tenant, params }: RouteContext): RouteOutcome {
+  const context = presentationContext(tenant);
+  if (params[0] === tenant.records.globalClient.client_id) {
+    const rotated = tenant.mutate((records) => rotateGlobalClientSecret(records));
+    if (!rotated.ok) return rotated.error;
+    return { status: 200, body: presentGlobalClient(rotated.value, context, ALL_CLIENT_FIELDS) };
+  }
   const result = tenant.mutate((records) => rotateClientSecret(records, params[0]!));
   if (!result.ok) return result.error;
-  const context = presentationContext(tenant);
   return { status: 200, body: presentClient(result.value, context, ALL_CLIENT_FIELDS) };
 }

@@ -55,6 +55,12 @@ export interface TenantErrorDetails {
   search_engine_not_allowed: { version: string };
   unsupported_user_query: Record<string, never>;
   user_property_not_supported: { property: string };
+  // Management API v2: the /clients family.
+  unreadable_fields: { fields: readonly string[] };
+  invalid_grant_types: { grantTypes: readonly string[] };
+  global_client_not_deletable: Record<string, never>;
+  global_client_field: { property: string };
+  global_client_secret: Record<string, never>;
   // Developer-facing: thrown or returned to code that uses the tenant, never sent over HTTP.
   invalid_domain: { domain: string };
   invalid_snapshot: { problem: string };

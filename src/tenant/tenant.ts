@@ -2,7 +2,7 @@ import type { VirtualClock } from './clock.ts';
 import { Drills, type DrillSettings } from './drills.ts';
 import { managementAudience } from './management-scopes.ts';
 import { createClientGrant, type CreateGrantError } from './create-client-grant.ts';
-import { createApplication, type NewApplication } from './create-client.ts';
+import { createApplication, type CreateApplicationError, type NewApplication } from './create-client.ts';
 import { deleteClientGrant } from './delete-client-grant.ts';
 import type { Application, ClientGrant, DenylistEntry, GlobalClient, ResourceServer, User } from './model.ts';
 import { rotateClientSecret } from './rotate-client-secret.ts';
@@ -129,7 +129,7 @@ export class Tenant {
   }
 
   /** Creates an application (same rules as `POST /api/v2/clients`); it gets a fresh id and secret. */
-  createApplication(input: NewApplication): Result<Application, 'invalid_body'> {
+  createApplication(input: NewApplication): Result<Application, CreateApplicationError> {
     return this.mutate((records) => createApplication(records, input));
   }
 

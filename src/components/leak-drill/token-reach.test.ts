@@ -13,6 +13,8 @@ describe('routePath', () => {
       '/api/v2/client-grants',
       '/api/v2/client-grants/{id}',
       '/api/v2/client-grants/{id}',
+      '/api/v2/clients/{id}',
+      '/api/v2/clients/{id}',
     ]);
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTenantServer } from '../../../scripts/tenant-server.ts';
-import { SEEDED_CREDENTIALS } from '../../tenant/index.ts';
+import { SEEDED_CREDENTIALS, SEEDED_GLOBAL_CLIENT } from '../../tenant/index.ts';
 import { fillPlaceholders } from '../placeholder-filler/check-input.ts';
 
 /*
@@ -13,7 +13,9 @@ import { fillPlaceholders } from '../placeholder-filler/check-input.ts';
 const run = promisify(execFile);
 const LESSON = 'content/lessons/09-real-tenant';
 const { reporting, noGrant } = SEEDED_CREDENTIALS;
-const NAMES = ['Reporting Service', 'Nightly Backup', 'Customer Portal', 'API Explorer Application'];
+// The tenant lists the Global Client ("All Applications") after the applications, as Auth0 lists it.
+const NAMES = ['Reporting Service', 'Nightly Backup', 'Customer Portal', 'API Explorer Application', 'All Applications'];
+const IDS = [...Object.values(SEEDED_CREDENTIALS).map((credential) => credential.client_id), SEEDED_GLOBAL_CLIENT.client_id];
 
 let server: Awaited<ReturnType<typeof startTenantServer>>;
 let env: NodeJS.ProcessEnv;
@@ -34,7 +36,7 @@ afterAll(() => server.close());
 describe('the lesson\'s snippets against the local tenant', () => {
   it('Node (fetch) lists the seeded applications', async () => {
     const { stdout } = await run(process.execPath, [`${LESSON}/get-clients-fetch.mjs`], { env });
-    expect(stdout.trim().split('\n')).toEqual(NAMES.map((name, index) => `${name} ${Object.values(SEEDED_CREDENTIALS)[index]!.client_id}`));
+    expect(stdout.trim().split('\n')).toEqual(NAMES.map((name, index) => `${name} ${IDS[index]}`));
   });
 
   it('Node (fetch) stops with the tenant\'s 403 for an application without a grant', async () => {

@@ -1,0 +1,27 @@
+import { base64ToBytes } from './base64.ts';
+import type { GlobalClient } from './model.ts';
+import { newGlobalSecret } from './random-values.ts';
+import type { TenantRecords } from './tenant.ts';
+import { fail, ok, TenantError, type Result } from './tenant-error.ts';
+
+/*
+ * The legacy Global Client through the /clients routes. An Auth0 engineer's public note (gist
+ * thameera/4d36ba5f640135eeb639c1464fb6e604) rotates its secret with PATCH /api/v2/clients/{global
+ * id} and `{"client_secret": "…"}` (scopes update:clients and update:client_keys), so the sandbox
+ * accepts that, and rotate-secret too. Old explorer tokens are HS256-signed with the secret's
+ * base64-decoded bytes, so a new secret must decode to a usable key.
+ */
+
+/** Sets a chosen Global Client secret: base64 of at least 16 bytes, 24 to 500 characters (what a saved tenant must hold). */
+export function setGlobalClientSecret(records: TenantRecords, secret: string): Result<GlobalClient, 'global_client_secret'> {
+  const bytes = base64ToBytes(secret);
+  if (secret.length < 24 || secret.length > 500 || bytes === undefined || bytes.length < 16) return fail(new TenantError('global_client_secret'));
+  records.globalClient = { ...records.globalClient, client_secret: secret };
+  return ok({ ...records.globalClient });
+}
+
+/** Gives the Global Client a new random secret (like `tenant.rotateGlobalSecret()`); old explorer tokens stop verifying. */
+export function rotateGlobalClientSecret(records: TenantRecords): Result<GlobalClient, never> {
+  records.globalClient = { ...records.globalClient, client_secret: newGlobalSecret() };
+  return ok({ ...records.globalClient });
+}

@@ -1,0 +1,108 @@
+import { ALL_CLIENT_FIELDS, presentClient, presentGlobalClient } from './client-fields.ts';
+import { APPLICATION_FIELD_SHAPES, CLIENT_METADATA_KEY, CLIENT_METADATA_SHAPE, grantTypesProblem } from './application-shape.ts';
+import { setGlobalClientSecret } from './global-client.ts';
+import { presentationContext, type RouteContext, type RouteOutcome } from './management-route.ts';
+import type { Application, GlobalClient } from './model.ts';
+import { checkShape, type Shape } from './payload-schema.ts';
+import type { TenantRecords } from './tenant.ts';
+import { fail, ok, TenantError, type Result } from './tenant-error.ts';
+
+/**
+ * The body of `PATCH /api/v2/clients/{id}`: any editable field, plus `client_secret`. In
+ * `client_metadata` a `null` value deletes that key, the others are merged in (as
+ * terraform-provider-auth0 #362 shows Auth0 doing).
+ */
+const CHANGES_SHAPE: Shape = {
+  type: 'object',
+  properties: {
+    ...APPLICATION_FIELD_SHAPES,
+    // Values are checked one by one below: a string of at most 255 characters, or null.
+    client_metadata: { type: 'object', properties: {}, additional: { type: 'any' }, keyPattern: CLIENT_METADATA_KEY },
+    client_secret: { type: 'string', minLength: 1, maxLength: 500 },
+  },
+};
+
+const METADATA_VALUE_SHAPE: Shape = { type: 'string', maxLength: 255 };
+
+/** What an update changed: an application, or the Global Client's secret. */
+export type UpdatedClient = { readonly application: Application } | { readonly global: GlobalClient };
+
+/** The error codes updating a client can end in. */
+export type UpdateClientError = 'invalid_body' | 'invalid_grant_types' | 'inexistent_client' | 'global_client_field' | 'global_client_secret';
+
+/** The first shape problem of a PATCH body, as Auth0's "Payload validation error". */
+export function checkClientChanges(changes: unknown): TenantError<'invalid_body'> | undefined {
+  const problem = checkShape(changes, CHANGES_SHAPE);
+  if (problem !== undefined) return new TenantError('invalid_body', problem);
+  const metadata = (changes as { client_metadata?: Record<string, unknown> }).client_metadata ?? {};
+  for (const [key, value] of Object.entries(metadata)) {
+    const valueProblem = value === null ? undefined : checkShape(value, METADATA_VALUE_SHAPE, `client_metadata.${key.slice(0, 100)}`);
+    if (valueProblem !== undefined) return new TenantError('invalid_body', valueProblem);
+  }
+  return undefined;
+}
+
+/**
+ * Applies a PATCH body to a client, all or nothing: the merged result is checked (10 metadata
+ * keys at most; Auth0's grant-type rule) before anything is stored. The Global Client takes only
+ * `client_secret`.
+ */
+export function updateClient(records: TenantRecords, clientId: string, changes: unknown): Result<UpdatedClient, UpdateClientError> {
+  const problem = checkClientChanges(changes);
+  if (problem !== undefined) return fail(problem);
+  const fields = changes as Record<string, unknown>;
+  if (clientId === records.globalClient.client_id) {
+    const other = Object.keys(fields).find((name) => name !== 'client_secret');
+    if (other !== undefined) return fail(new TenantError('global_client_field', { property: other }));
+    if (typeof fields.client_secret !== 'string') return ok({ global: { ...records.globalClient } });
+    const result = setGlobalClientSecret(records, fields.client_secret);
+    return result.ok ? ok({ global: result.value }) : result;
+  }
+  const index = records.applications.findIndex((app) => app.client_id === clientId);
+  if (index === -1) return fail(new TenantError('inexistent_client'));
+  const merged = mergeChanges(records.applications[index]!, fields);
+  const metadataProblem = checkShape(merged.client_metadata, CLIENT_METADATA_SHAPE, 'client_metadata');
+  if (metadataProblem !== undefined) return fail(new TenantError('invalid_body', metadataProblem));
+  const grantProblem = grantTypesProblem(merged.grant_types, merged.app_type, merged.token_endpoint_auth_method);
+  if (grantProblem !== undefined) return fail(grantProblem);
+  records.applications[index] = merged;
+  return ok({ application: structuredClone(merged) });
+}
+
+function mergeChanges(app: Application, fields: Record<string, unknown>): Application {
+  const merged = structuredClone(app) as unknown as Record<string, unknown>;
+  for (const [name, value] of Object.entries(structuredClone(fields))) {
+    if (name === 'jwt_configuration') merged[name] = { ...app.jwt_configuration, ...(value as object) };
+    else if (name === 'client_metadata') merged[name] = mergeMetadata(app.client_metadata, value as Record<string, string | null>);
+    else merged[name] = value;
+  }
+  return merged as unknown as Application;
+}
+
+function mergeMetadata(current: Record<string, string>, changes: Record<string, string | null>): Record<string, string> {
+  const next = { ...current };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) delete next[key];
+    else next[key] = value;
+  }
+  return next;
+}
+
+/**
+ * `PATCH /api/v2/clients/{id}` (any of `update:clients`, `update:client_keys`): 200 with the
+ * client. Changing `client_secret` needs `update:client_keys` (Auth0's API reference); every
+ * other field needs `update:clients`.
+ */
+export function updateClientRoute({ tenant, params, body, principal }: RouteContext): RouteOutcome {
+  const problem = checkClientChanges(body);
+  if (problem !== undefined) return problem;
+  const names = Object.keys(body as object);
+  if (names.includes('client_secret') && !principal.scopes.has('update:client_keys')) return new TenantError('insufficient_scope', { expected: ['update:client_keys'] });
+  if (names.some((name) => name !== 'client_secret') && !principal.scopes.has('update:clients')) return new TenantError('insufficient_scope', { expected: ['update:clients'] });
+  const result = tenant.mutate((records) => updateClient(records, params[0]!, body));
+  if (!result.ok) return result.error;
+  const context = presentationContext(tenant);
+  const updated = result.value;
+  const client = 'global' in updated ? presentGlobalClient(updated.global, context, ALL_CLIENT_FIELDS) : presentClient(updated.application, context, ALL_CLIENT_FIELDS);
+  return { status: 200, body: client };
+}
