@@ -21,7 +21,8 @@ export type ManagementErrorCode =
   | 'bad_auth_header' | 'invalid_token' | 'invalid_signature' | 'token_expired'
   | 'token_not_yet_valid' | 'bad_audience' | 'bad_issuer' | 'insufficient_scope'
   | 'invalid_body' | 'invalid_query' | 'inexistent_client' | 'inexistent_client_grant'
-  | 'inexistent_resource_server' | 'client_grant_conflict';
+  | 'inexistent_resource_server' | 'client_grant_conflict'
+  | 'resource_server_not_found' | 'sandbox_read_only_setting' | 'denylist_full' | 'token_revoked';
 
 type DeveloperErrorCode = Exclude<TenantErrorCode, AuthApiErrorCode | ManagementErrorCode>;
 
@@ -79,6 +80,10 @@ const MANAGEMENT: Table<ManagementErrorCode, ManagementSpec> = {
   inexistent_client_grant: () => ({ status: 404, message: 'The client grant does not exist', errorCode: 'inexistent_client_grant' }),
   inexistent_resource_server: () => ({ status: 404, message: 'No resource server found by specified identifier', errorCode: 'inexistent_resource_server' }),
   client_grant_conflict: () => ({ status: 409, message: 'A client grant for this client and audience already exists', errorCode: 'client_grant_conflict' }),
+  resource_server_not_found: () => ({ status: 404, message: 'The resource server does not exist', errorCode: 'inexistent_resource_server' }),
+  sandbox_read_only_setting: ({ property, api }) => ({ status: 400, message: `This sandbox tenant only lets you change token_lifetime of ${api}; it does not store ${property} (a real tenant would accept it).`, errorCode: 'invalid_body' }),
+  denylist_full: ({ limit }) => ({ status: 400, message: `This sandbox tenant keeps at most ${limit} denylist entries; the entry was not added.`, errorCode: 'invalid_body' }),
+  token_revoked: () => ({ status: 401, message: 'The token has been revoked.' }),
 };
 
 const DEVELOPER: Table<DeveloperErrorCode, string> = {

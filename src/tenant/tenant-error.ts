@@ -48,6 +48,11 @@ export interface TenantErrorDetails {
   inexistent_client_grant: Record<string, never>;
   inexistent_resource_server: Record<string, never>;
   client_grant_conflict: Record<string, never>;
+  // Resource servers and the token denylist.
+  resource_server_not_found: Record<string, never>;
+  sandbox_read_only_setting: { property: string; api: string };
+  denylist_full: { limit: number };
+  token_revoked: Record<string, never>;
   // Developer-facing: thrown or returned to code that uses the tenant, never sent over HTTP.
   invalid_domain: { domain: string };
   invalid_snapshot: { problem: string };
