@@ -87,15 +87,41 @@ test('authorize with filtered scopes creates a client grant, and the API Explore
   await expect(panel).toContainText('"scope": "read:clients"');
   await expect(panel.getByRole('button', { name: 'Copy token' })).toBeEnabled();
 
-  // The lifetime field is honest about the sandbox's fixed 24 hours.
+  // The lifetime field really sets the Management API's Token Expiration.
   const first = await token.inputValue();
-  await panel.getByLabel('Token Expiration (Seconds)').fill('3600');
+  await expect(panel.getByText('This token: exp − iat = 86,400 s (1 day).')).toBeVisible();
+  const field = panel.getByLabel('Token Expiration (Seconds)');
+  const risk = panel.locator('[data-expiration-risk]');
+  await expect(risk).toBeHidden();
+  await field.fill('604800');
+  // Typing a long lifetime already warns, before anything is saved.
+  await expect(risk).toContainText('Saving this makes new Management API tokens live 7 days');
   await panel.getByRole('button', { name: 'Update & Regenerate Token' }).click();
-  await expect(panel.getByRole('status').filter({ hasText: 'keeps every Management API token at 86,400 s' })).toBeVisible();
-  await expect(panel).toContainText('"expires_in": 86400');
-  await panel.getByLabel('Token Expiration (Seconds)').fill('0');
+  await expect(panel.getByRole('status').filter({ hasText: 'Token Expiration saved: 604,800 s (7 days). Token issued for' })).toBeVisible();
+  await expect(panel).toContainText('"expires_in": 604800');
+  await expect(panel.getByText('This token: exp − iat = 604,800 s (7 days).')).toBeVisible();
+  await expect(panel.getByRole('table', { name: 'Claims of the token' })).toBeVisible();
+  await expect(risk).toBeVisible();
+  await expect(risk).toContainText('New Management API tokens now live 7 days');
+  await expect(dash.getByText('token lifetime 604,800 s')).toBeVisible();
+  await expect(field).toHaveAttribute('aria-describedby', /dash-expiration-risk/);
+  expect(await token.inputValue()).not.toBe(first);
+
+  // Out of range or not a whole number: a clear message, nothing changes.
+  for (const [text, message] of [['2592001', 'Use 1 to 2,592,000 seconds'], ['1.5', 'Enter a whole number of seconds']] as const) {
+    await field.fill(text);
+    await panel.getByRole('button', { name: 'Update & Regenerate Token' }).click();
+    await expect(panel.getByRole('status').filter({ hasText: message })).toContainText('Nothing was changed.');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(dash.getByText('token lifetime 604,800 s')).toBeVisible();
+  }
+
+  // Back to an hour: the warning goes away and the next token follows.
+  await field.fill('3600');
   await panel.getByRole('button', { name: 'Update & Regenerate Token' }).click();
-  await expect(panel.getByText('Use 1 to 2,592,000 seconds')).toBeVisible();
+  await expect(panel.getByText('This token: exp − iat = 3,600 s (1 h 0 min).')).toBeVisible();
+  await expect(panel).toContainText('"expires_in": 3600');
+  await expect(risk).toBeHidden();
   expect(first.length).toBeGreaterThan(100);
 });
 
