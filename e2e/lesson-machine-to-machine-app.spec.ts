@@ -61,7 +61,7 @@ test('authorize with filtered scopes creates a client grant, and the API Explore
   await dash.getByLabel('Filter scopes').fill('read client');
   await expect(dash.getByRole('checkbox', { name: /update:clients/ })).toBeHidden();
   await dash.getByRole('checkbox', { name: /^read:clients / }).check();
-  await expect(dash.getByText('1 of 49 selected')).toBeVisible();
+  await expect(dash.getByText('1 of 50 selected')).toBeVisible();
   await dash.getByRole('button', { name: 'Update', exact: true }).click();
 
   await expect(dash.getByText(`Client grant created: ${APP_NAME} may now get Management API tokens with 1 scope.`)).toBeVisible();
