@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { editorReady, forbidOtherOrigins, playground, PLAYGROUND_PAGE } from './playground-helpers.ts';
 
@@ -154,3 +155,26 @@ test('the playgrounds use the new app: its client_id is in the get-token request
   await requests.locator('summary').first().click();
   await expect(requests).toContainText(clientId!);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the long-lifetime warning and the token's claims pass axe in the ${theme} theme`, async ({ page }) => {
+    await page.addInitScript((chosen) => localStorage.setItem('starlight-theme', chosen), theme);
+    await page.goto(LESSON);
+    const dash = dashboard(page);
+    // The tenant starts when the widget nears the viewport.
+    await dash.getByRole('tablist').scrollIntoViewIfNeeded();
+    await expect(dash.getByRole('switch', { name: 'Reporting Service: authorized' })).toHaveAttribute('aria-checked', 'true', { timeout: 20_000 });
+    await dash.getByRole('tab', { name: 'API Explorer' }).click();
+    const panel = dash.getByRole('tabpanel', { name: 'API Explorer' });
+    await panel.getByLabel('Token Expiration (Seconds)').fill('2592000');
+    await panel.getByRole('button', { name: 'Update & Regenerate Token' }).click();
+    await expect(panel.getByText('This token: exp − iat = 2,592,000 s (30 days).')).toBeVisible();
+    await expect(panel.locator('[data-expiration-risk]')).toContainText('now live 30 days');
+
+    const results = await new AxeBuilder({ page }).include('[data-dashboard]').analyze();
+    const blocking = results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({ rule: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+    expect(blocking).toEqual([]);
+  });
+}
