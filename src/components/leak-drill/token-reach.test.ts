@@ -13,6 +13,11 @@ describe('routePath', () => {
       '/api/v2/client-grants',
       '/api/v2/client-grants/{id}',
       '/api/v2/client-grants/{id}',
+      '/api/v2/resource-servers',
+      '/api/v2/resource-servers/{id}',
+      '/api/v2/resource-servers/{id}',
+      '/api/v2/blacklists/tokens',
+      '/api/v2/blacklists/tokens',
     ]);
   });
 });
