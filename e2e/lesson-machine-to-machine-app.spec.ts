@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { editorReady, forbidOtherOrigins, playground, PLAYGROUND_PAGE } from './playground-helpers.ts';
 
@@ -61,7 +62,7 @@ test('authorize with filtered scopes creates a client grant, and the API Explore
   await dash.getByLabel('Filter scopes').fill('read client');
   await expect(dash.getByRole('checkbox', { name: /update:clients/ })).toBeHidden();
   await dash.getByRole('checkbox', { name: /^read:clients / }).check();
-  await expect(dash.getByText('1 of 49 selected')).toBeVisible();
+  await expect(dash.getByText('1 of 50 selected')).toBeVisible();
   await dash.getByRole('button', { name: 'Update', exact: true }).click();
 
   await expect(dash.getByText(`Client grant created: ${APP_NAME} may now get Management API tokens with 1 scope.`)).toBeVisible();
@@ -87,15 +88,41 @@ test('authorize with filtered scopes creates a client grant, and the API Explore
   await expect(panel).toContainText('"scope": "read:clients"');
   await expect(panel.getByRole('button', { name: 'Copy token' })).toBeEnabled();
 
-  // The lifetime field is honest about the sandbox's fixed 24 hours.
+  // The lifetime field really sets the Management API's Token Expiration.
   const first = await token.inputValue();
-  await panel.getByLabel('Token Expiration (Seconds)').fill('3600');
+  await expect(panel.getByText('This token: exp − iat = 86,400 s (1 day).')).toBeVisible();
+  const field = panel.getByLabel('Token Expiration (Seconds)');
+  const risk = panel.locator('[data-expiration-risk]');
+  await expect(risk).toBeHidden();
+  await field.fill('604800');
+  // Typing a long lifetime already warns, before anything is saved.
+  await expect(risk).toContainText('Saving this makes new Management API tokens live 7 days');
   await panel.getByRole('button', { name: 'Update & Regenerate Token' }).click();
-  await expect(panel.getByRole('status').filter({ hasText: 'keeps every Management API token at 86,400 s' })).toBeVisible();
-  await expect(panel).toContainText('"expires_in": 86400');
-  await panel.getByLabel('Token Expiration (Seconds)').fill('0');
+  await expect(panel.getByRole('status').filter({ hasText: 'Token Expiration saved: 604,800 s (7 days). Token issued for' })).toBeVisible();
+  await expect(panel).toContainText('"expires_in": 604800');
+  await expect(panel.getByText('This token: exp − iat = 604,800 s (7 days).')).toBeVisible();
+  await expect(panel.getByRole('table', { name: 'Claims of the token' })).toBeVisible();
+  await expect(risk).toBeVisible();
+  await expect(risk).toContainText('New Management API tokens now live 7 days');
+  await expect(dash.getByText('token lifetime 604,800 s')).toBeVisible();
+  await expect(field).toHaveAttribute('aria-describedby', /dash-expiration-risk/);
+  expect(await token.inputValue()).not.toBe(first);
+
+  // Out of range or not a whole number: a clear message, nothing changes.
+  for (const [text, message] of [['2592001', 'Use 1 to 2,592,000 seconds'], ['1.5', 'Enter a whole number of seconds']] as const) {
+    await field.fill(text);
+    await panel.getByRole('button', { name: 'Update & Regenerate Token' }).click();
+    await expect(panel.getByRole('status').filter({ hasText: message })).toContainText('Nothing was changed.');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(dash.getByText('token lifetime 604,800 s')).toBeVisible();
+  }
+
+  // Back to an hour: the warning goes away and the next token follows.
+  await field.fill('3600');
   await panel.getByRole('button', { name: 'Update & Regenerate Token' }).click();
-  await expect(panel.getByText('Use 1 to 2,592,000 seconds')).toBeVisible();
+  await expect(panel.getByText('This token: exp − iat = 3,600 s (1 h 0 min).')).toBeVisible();
+  await expect(panel).toContainText('"expires_in": 3600');
+  await expect(risk).toBeHidden();
   expect(first.length).toBeGreaterThan(100);
 });
 
@@ -128,3 +155,26 @@ test('the playgrounds use the new app: its client_id is in the get-token request
   await requests.locator('summary').first().click();
   await expect(requests).toContainText(clientId!);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the long-lifetime warning and the token's claims pass axe in the ${theme} theme`, async ({ page }) => {
+    await page.addInitScript((chosen) => localStorage.setItem('starlight-theme', chosen), theme);
+    await page.goto(LESSON);
+    const dash = dashboard(page);
+    // The tenant starts when the widget nears the viewport.
+    await dash.getByRole('tablist').scrollIntoViewIfNeeded();
+    await expect(dash.getByRole('switch', { name: 'Reporting Service: authorized' })).toHaveAttribute('aria-checked', 'true', { timeout: 20_000 });
+    await dash.getByRole('tab', { name: 'API Explorer' }).click();
+    const panel = dash.getByRole('tabpanel', { name: 'API Explorer' });
+    await panel.getByLabel('Token Expiration (Seconds)').fill('2592000');
+    await panel.getByRole('button', { name: 'Update & Regenerate Token' }).click();
+    await expect(panel.getByText('This token: exp − iat = 2,592,000 s (30 days).')).toBeVisible();
+    await expect(panel.locator('[data-expiration-risk]')).toContainText('now live 30 days');
+
+    const results = await new AxeBuilder({ page }).include('[data-dashboard]').analyze();
+    const blocking = results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({ rule: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+    expect(blocking).toEqual([]);
+  });
+}

@@ -24,7 +24,8 @@ export type ManagementErrorCode =
   | 'inexistent_resource_server' | 'client_grant_conflict' | 'inexistent_user' | 'invalid_user_id'
   | 'search_engine_not_allowed' | 'unsupported_user_query' | 'user_property_not_supported'
   | 'unreadable_fields' | 'invalid_grant_types' | 'global_client_not_deletable' | 'global_client_field'
-  | 'global_client_secret';
+  | 'global_client_secret'
+  | 'resource_server_not_found' | 'sandbox_read_only_setting' | 'denylist_full' | 'token_revoked';
 
 type DeveloperErrorCode = Exclude<TenantErrorCode, AuthApiErrorCode | ManagementErrorCode>;
 
@@ -93,6 +94,10 @@ const MANAGEMENT: Table<ManagementErrorCode, ManagementSpec> = {
   global_client_not_deletable: () => ({ status: 403, message: 'This sandbox does not delete the Global Client (All Applications): it is the tenant\'s legacy client, not an application. A sandbox rule; Auth0 does not document this case.', errorCode: 'operation_not_supported' }),
   global_client_field: ({ property }) => ({ status: 400, message: `This sandbox lets PATCH change only the client_secret of the Global Client (All Applications), not ${property.slice(0, 100)}. A sandbox rule; Auth0 does not document this case.`, errorCode: 'invalid_body' }),
   global_client_secret: () => ({ status: 400, message: 'This sandbox needs the Global Client secret in base64, at least 16 bytes once decoded (24 to 500 characters): the old explorer tokens are signed with those bytes. A sandbox rule.', errorCode: 'invalid_body' }),
+  resource_server_not_found: () => ({ status: 404, message: 'The resource server does not exist', errorCode: 'inexistent_resource_server' }),
+  sandbox_read_only_setting: ({ property, api }) => ({ status: 400, message: `This sandbox tenant only lets you change token_lifetime of ${api}; it does not store ${property} (a real tenant would accept it).`, errorCode: 'invalid_body' }),
+  denylist_full: ({ limit }) => ({ status: 400, message: `This sandbox tenant keeps at most ${limit} denylist entries; the entry was not added.`, errorCode: 'invalid_body' }),
+  token_revoked: () => ({ status: 401, message: 'The token has been revoked.' }),
 };
 
 /*

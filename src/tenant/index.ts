@@ -41,6 +41,8 @@ export { DEFAULT_DOMAIN } from './domain-name.ts';
 export { DEFAULT_RATE_LIMITS, type RateLimitPolicy } from './rate-limit.ts';
 export { BODY_LIMIT_BYTES } from './read-body.ts';
 export { MANAGEMENT_API_SCOPES, MANAGEMENT_TOKEN_LIFETIME } from './management-scopes.ts';
+export { MAX_TOKEN_LIFETIME, type UpdateResourceServerError } from './update-resource-server.ts';
+export type { ResourceServerBody } from './get-resource-server.ts';
 export { MANAGEMENT_ROUTES } from './management-api.ts';
 export { displayRoutePath, type ManagementRoute } from './management-route.ts';
 export { ALL_CLIENT_FIELDS, GLOBAL_CLIENT_NAME, READ_CLIENT_SCOPES, visibleClientFields } from './client-fields.ts';

@@ -15,6 +15,11 @@ export interface LegacyTokenOptions {
   scope?: string | readonly string[];
   /** Lifetime in seconds; `undefined` or `null` for no `exp` at all, as the old explorer did. */
   lifetimeSeconds?: number | null;
+  /**
+   * A `jti` (JWT ID) claim, so the token can be put on the denylist (`POST /api/v2/blacklists/tokens`
+   * with `aud` = the Global Client id). The old explorer's tokens had none unless their author added one.
+   */
+  jti?: string;
 }
 
 /** The HS256 key of the legacy tokens: the Global Client Secret, base64-decoded. */
@@ -54,5 +59,11 @@ export async function mintLegacyExplorerToken(tenant: Tenant, options: LegacyTok
   const iat = tenant.clock.nowSeconds();
   const claims: Record<string, unknown> = { iss: tenant.issuer, aud: tenant.globalClient.client_id, scope, iat };
   if (lifetime !== undefined) claims.exp = iat + Math.floor(lifetime);
+  if (options.jti !== undefined) {
+    if (typeof options.jti !== 'string' || options.jti === '' || options.jti.length > 500) {
+      throw new TenantError('invalid_argument', { detail: `jti must be a non-empty string of at most 500 characters; got ${JSON.stringify(options.jti)?.slice(0, 100)}.` });
+    }
+    claims.jti = options.jti;
+  }
   return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(legacySigningKey(tenant));
 }

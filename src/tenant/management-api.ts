@@ -1,4 +1,9 @@
 import { READ_CLIENT_SCOPES } from './client-fields.ts';
+import { addToDenylistRoute } from './add-to-denylist.ts';
+import { getResourceServer } from './get-resource-server.ts';
+import { listDenylist } from './list-denylist.ts';
+import { listResourceServers } from './list-resource-servers.ts';
+import { updateResourceServerRoute } from './update-resource-server.ts';
 import { createClientGrantRoute } from './create-client-grant.ts';
 import { createClientRoute } from './create-client.ts';
 import { deleteClientGrantRoute } from './delete-client-grant.ts';
@@ -43,6 +48,11 @@ export const MANAGEMENT_ROUTES: readonly ManagementRoute[] = [
   // The /clients family, continued: which fields a PATCH may change depends on its scopes (update-client.ts).
   { method: 'PATCH', pattern: new RegExp(`^/api/v2/clients/${ID}$`), scopes: ['update:clients', 'update:client_keys'], takesBody: true, run: updateClientRoute },
   { method: 'DELETE', pattern: new RegExp(`^/api/v2/clients/${ID}$`), scopes: ['delete:clients'], takesBody: false, run: deleteClientRoute },
+  { method: 'GET', pattern: /^\/api\/v2\/resource-servers$/, scopes: ['read:resource_servers'], takesBody: false, run: listResourceServers },
+  { method: 'GET', pattern: new RegExp(`^/api/v2/resource-servers/${ID}$`), scopes: ['read:resource_servers'], takesBody: false, run: getResourceServer },
+  { method: 'PATCH', pattern: new RegExp(`^/api/v2/resource-servers/${ID}$`), scopes: ['update:resource_servers'], takesBody: true, run: updateResourceServerRoute },
+  { method: 'GET', pattern: /^\/api\/v2\/blacklists\/tokens$/, scopes: ['blacklist:tokens'], takesBody: false, run: listDenylist },
+  { method: 'POST', pattern: /^\/api\/v2\/blacklists\/tokens$/, scopes: ['blacklist:tokens'], takesBody: true, run: addToDenylistRoute },
 ];
 
 /**

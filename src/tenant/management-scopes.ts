@@ -60,7 +60,10 @@ const SCOPE_LIST: ReadonlyArray<readonly [string, string]> = [
 /** Every Management API scope the sandbox knows, with the Dashboard's descriptions. */
 export const MANAGEMENT_API_SCOPES: readonly ResourceServerScope[] = SCOPE_LIST.map(([value, description]) => ({ value, description }));
 
-/** Default lifetime of a Management API access token, in seconds (24 hours). */
+/**
+ * Default lifetime of a Management API access token, in seconds (24 hours). A tenant's current
+ * value is `tenant.managementApi.token_lifetime`: it can be changed up to 30 days.
+ */
 export const MANAGEMENT_TOKEN_LIFETIME = 86_400;
 
 /** The `identifier` (token audience) of a domain's Management API, with its trailing slash. */

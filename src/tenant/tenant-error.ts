@@ -61,6 +61,11 @@ export interface TenantErrorDetails {
   global_client_not_deletable: Record<string, never>;
   global_client_field: { property: string };
   global_client_secret: Record<string, never>;
+  // Resource servers and the token denylist.
+  resource_server_not_found: Record<string, never>;
+  sandbox_read_only_setting: { property: string; api: string };
+  denylist_full: { limit: number };
+  token_revoked: Record<string, never>;
   // Developer-facing: thrown or returned to code that uses the tenant, never sent over HTTP.
   invalid_domain: { domain: string };
   invalid_snapshot: { problem: string };

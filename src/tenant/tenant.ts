@@ -7,6 +7,8 @@ import { deleteClientGrant } from './delete-client-grant.ts';
 import type { Application, ClientGrant, DenylistEntry, GlobalClient, ResourceServer, User } from './model.ts';
 import { rotateClientSecret } from './rotate-client-secret.ts';
 import { updateClientGrant } from './update-client-grant.ts';
+import type { ResourceServerBody } from './get-resource-server.ts';
+import { updateResourceServer, type UpdateResourceServerError } from './update-resource-server.ts';
 import { newGlobalSecret } from './random-values.ts';
 import { RATE_LIMIT_KINDS, TokenBucket, type BucketState, type RateLimitDecision, type RateLimitKind, type RateLimitPolicy } from './rate-limit.ts';
 import { SEEDED_CREDENTIALS } from './seed.ts';
@@ -154,6 +156,14 @@ export class Tenant {
   /** Gives an application a new secret; the old one stops working at once. */
   rotateClientSecret(clientId: string): Result<Application, 'inexistent_client'> {
     return this.mutate((records) => rotateClientSecret(records, clientId));
+  }
+
+  /**
+   * Sets the Management API's Token Expiration (same rules as `PATCH /api/v2/resource-servers/{id}`
+   * with `token_lifetime`: a whole number of seconds, 1 to 2,592,000). Only new tokens follow it.
+   */
+  setTokenLifetime(seconds: number): Result<ResourceServerBody, UpdateResourceServerError> {
+    return this.mutate((records) => updateResourceServer(records, this.managementAudience, { token_lifetime: seconds }));
   }
 
   /** Switches legacy mode ("before the change") on or off. */

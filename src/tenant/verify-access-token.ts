@@ -1,4 +1,5 @@
 import { decodeProtectedHeader, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
+import { isDenylisted } from './add-to-denylist.ts';
 import type { ManagementErrorCode } from './error-responses.ts';
 import { legacySigningKey, legacyVerifyOptions } from './legacy-token.ts';
 import type { Tenant } from './tenant.ts';
@@ -22,9 +23,17 @@ const MAX_TOKEN_LENGTH = 16_384;
 /**
  * Verifies the bearer token of a Management API request against the tenant's keys, issuer,
  * audience and clock (with any drills applied). Only RS256 with a known `kid` is accepted, plus,
- * in legacy mode, HS256 signed with the Global Client Secret.
+ * in legacy mode, HS256 signed with the Global Client Secret. A valid token whose `jti` and `aud`
+ * are on the denylist (`/api/v2/blacklists/tokens`) is refused last; a token without `jti`, as
+ * the sandbox issues them, can never be denylisted.
  */
 export async function verifyAccessToken(tenant: Tenant, authorization: string | null): Promise<AccessPrincipal | VerifyError> {
+  const verified = await verifySignatureAndClaims(tenant, authorization);
+  if (verified instanceof TenantError) return verified;
+  return isDenylisted(tenant.records.denylist, verified.claims) ? new TenantError('token_revoked') : verified;
+}
+
+async function verifySignatureAndClaims(tenant: Tenant, authorization: string | null): Promise<AccessPrincipal | VerifyError> {
   if (authorization === null || authorization.trim() === '') return new TenantError('missing_authentication');
   const [scheme = '', ...rest] = authorization.trim().split(/\s+/);
   // Like hapi: another scheme means "no credentials for us", a broken Bearer header is malformed.

@@ -1,33 +1,50 @@
 /**
- * The API Explorer tab's "Token Expiration (Seconds)" field. In a real tenant the number sets the
- * lifetime of the tokens the tab regenerates; the sandbox keeps Management API tokens at a fixed
- * lifetime (assumption `management-token-lifetime`), so the field is checked and then explained,
- * never silently ignored.
+ * The API Explorer tab's "Token Expiration (Seconds)" field. It sets the Management API's
+ * `token_lifetime` in the sandbox tenant for real (the same rule as `PATCH
+ * /api/v2/resource-servers/{id}`), so the regenerated token's `expires_in` and `exp − iat` follow it.
  */
+import { formatDuration } from '../../playground/decode-jwt.ts';
+import { MAX_TOKEN_LIFETIME } from '../../tenant/index.ts';
 
-/** The longest lifetime Auth0 lets an API set: 30 days. */
-export const MAX_API_TOKEN_LIFETIME = 2_592_000;
+/** Auth0's default lifetime for an API's tokens; above it the field warns. */
+export const DEFAULT_API_TOKEN_LIFETIME = 86_400;
 
-/** What to do with the field's text. */
-export type ExpirationCheck =
-  | { readonly ok: false; readonly message: string }
-  | { readonly ok: true; readonly seconds: number; readonly applied: boolean; readonly message: string };
+/** What the field's text means. */
+export type ExpirationCheck = { readonly ok: false; readonly message: string } | { readonly ok: true; readonly seconds: number };
 
-/** Checks the field's text against Auth0's limits and says what the sandbox does with it. */
-export function checkTokenExpiration(text: string, sandboxLifetime: number): ExpirationCheck {
+const seconds = (value: number) => `${value.toLocaleString('en-US')} s`;
+
+/** "7 days", "1.04 days", or "1 h" below a day: a lifetime in the unit a reader weighs risk in. */
+export function formatSpan(value: number): string {
+  if (value < DEFAULT_API_TOKEN_LIFETIME) return formatDuration(value);
+  const days = Number((value / DEFAULT_API_TOKEN_LIFETIME).toFixed(2));
+  return `${days} day${days === 1 ? '' : 's'}`;
+}
+
+/** Checks the field's text against Auth0's limits before anything is changed. */
+export function checkTokenExpiration(text: string): ExpirationCheck {
   const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed)) return { ok: false, message: 'Enter a whole number of seconds, for example 86400 (24 hours).' };
-  const seconds = Number(trimmed);
-  if (seconds < 1 || seconds > MAX_API_TOKEN_LIFETIME) {
-    return { ok: false, message: `Use 1 to ${MAX_API_TOKEN_LIFETIME.toLocaleString('en-US')} seconds (30 days, the most an API allows).` };
+  if (!/^\d{1,9}$/.test(trimmed)) return { ok: false, message: 'Enter a whole number of seconds, for example 86400 (24 hours). Nothing was changed.' };
+  const value = Number(trimmed);
+  if (value < 1 || value > MAX_TOKEN_LIFETIME) {
+    return { ok: false, message: `Use 1 to ${MAX_TOKEN_LIFETIME.toLocaleString('en-US')} seconds (30 days, the most Auth0 allows for an API). Nothing was changed.` };
   }
-  if (seconds === sandboxLifetime) {
-    return { ok: true, seconds, applied: true, message: `New token issued, valid for ${seconds.toLocaleString('en-US')} s.` };
-  }
-  return {
-    ok: true,
-    seconds,
-    applied: false,
-    message: `New token issued. A real tenant would make it last ${seconds.toLocaleString('en-US')} s; this sandbox keeps every Management API token at ${sandboxLifetime.toLocaleString('en-US')} s (24 hours).`,
-  };
+  return { ok: true, seconds: value };
+}
+
+/** "604,800 s (7 d)": a lifetime as the field shows it, with a readable duration. */
+export function describeLifetime(value: number): string {
+  return `${seconds(value)} (${formatSpan(value)})`;
+}
+
+/**
+ * The warning next to the field, or `null` at 24 hours or less. `applied` says whether the
+ * tenant already issues tokens that long or the reader has only typed the number.
+ */
+export function lifetimeRisk(value: number, applied: boolean): string | null {
+  if (!Number.isInteger(value) || value <= DEFAULT_API_TOKEN_LIFETIME || value > MAX_TOKEN_LIFETIME) return null;
+  const span = formatSpan(value);
+  return applied
+    ? `New Management API tokens now live ${span}. Anyone who copies one from a log, a ticket or a laptop can use it for ${span}, and nothing takes it back. Raising this field is today's usual road to long-lived tokens.`
+    : `Saving this makes new Management API tokens live ${span}: a stolen one would work for ${span}, and nothing takes it back.`;
 }

@@ -5,10 +5,13 @@
  */
 import { startBrowserTenant, type BrowserTenant } from '../../playground/browser-tenant.ts';
 import { el } from '../../playground/editor/dom.ts';
-import { MANAGEMENT_TOKEN_LIFETIME, SEEDED_CREDENTIALS, type Application, type Tenant } from '../../tenant/index.ts';
+import { decodeToken } from '../../playground/decode-jwt.ts';
+import { SEEDED_CREDENTIALS, type Application, type Tenant } from '../../tenant/index.ts';
+import { claimRows } from '../tenant-widgets/claim-rows.ts';
+import { claimsTable } from '../tenant-widgets/claims-table.ts';
 import { outcomeView } from '../tenant-widgets/outcome-view.ts';
 import { accessTokenOf, requestToken } from '../tenant-widgets/tenant-http.ts';
-import { checkTokenExpiration } from './expiration-field.ts';
+import { checkTokenExpiration, DEFAULT_API_TOKEN_LIFETIME, describeLifetime, lifetimeRisk } from './expiration-field.ts';
 import { chooseReaderApp, readReaderApp } from './reader-app-choice.ts';
 import { filterScopes } from './scope-filter.ts';
 import { wireTabs } from './tabs.ts';
@@ -48,6 +51,11 @@ export async function mountDashboard(root: HTMLElement): Promise<void> {
     regenerate: q<HTMLButtonElement>('[data-regenerate]'),
     explorerStatus: q('[data-explorer-status]'),
     tokenFacts: q('[data-token-facts]'),
+    tokenLifetime: q('[data-token-lifetime]'),
+    tokenClaims: q('[data-token-claims]'),
+    lifetimeText: q('[data-lifetime-text]'),
+    risk: q('[data-expiration-risk]'),
+    riskText: q('[data-risk-text]'),
   };
   const scopeBoxes = [...root.querySelectorAll<HTMLInputElement>('input[data-scope]')];
 
@@ -240,30 +248,73 @@ export async function mountDashboard(root: HTMLElement): Promise<void> {
   };
 
   let lastTokenFor: string | undefined;
+  let lastTokenLifetime = DEFAULT_API_TOKEN_LIFETIME;
+  const currentLifetime = () => tenant().managementApi.token_lifetime;
+
+  /** The warning follows what the field says: what the tenant applies, or what the reader is about to save. */
+  const renderRisk = () => {
+    const typed = checkTokenExpiration(ui.expiration.value);
+    const value = typed.ok ? typed.seconds : currentLifetime();
+    const risk = lifetimeRisk(value, value === currentLifetime());
+    if (risk !== null && ui.riskText.textContent !== risk) ui.riskText.textContent = risk;
+    ui.risk.hidden = risk === null;
+  };
+  ui.expiration.addEventListener('input', () => {
+    ui.expiration.removeAttribute('aria-invalid');
+    renderRisk();
+  });
+
+  /** Saves the field into the tenant (Token Expiration) when it changed; false when refused. */
+  const saveExpiration = (): { ok: boolean; note: string } => {
+    const check = checkTokenExpiration(ui.expiration.value);
+    if (!check.ok) {
+      ui.expiration.setAttribute('aria-invalid', 'true');
+      return { ok: false, note: check.message };
+    }
+    ui.expiration.removeAttribute('aria-invalid');
+    if (check.seconds === currentLifetime()) return { ok: true, note: '' };
+    const result = tenant().setTokenLifetime(check.seconds);
+    if (!result.ok) return { ok: false, note: `The tenant refused: ${result.error.message}` };
+    return { ok: true, note: `Token Expiration saved: ${describeLifetime(check.seconds)}. ` };
+  };
+
+  const showClaims = (token: string | undefined) => {
+    const claims = token === undefined ? null : decodeToken(token)?.claims;
+    const lifetime = typeof claims?.exp === 'number' && typeof claims.iat === 'number' ? claims.exp - claims.iat : undefined;
+    ui.tokenLifetime.textContent = lifetime === undefined ? '' : `This token: exp − iat = ${describeLifetime(lifetime)}.`;
+    ui.tokenClaims.replaceChildren(...(token === undefined ? [] : [claimsTable('Claims of the token', claimRows(token) ?? [])]));
+    // A page with the long-lived banner picks this up, as it does for hand-signed tokens.
+    if (lifetime !== undefined && lifetime > DEFAULT_API_TOKEN_LIFETIME) ui.tokenText.dataset.longLivedToken = 'long';
+    else delete ui.tokenText.dataset.longLivedToken;
+    lastTokenLifetime = lifetime ?? DEFAULT_API_TOKEN_LIFETIME;
+  };
+
   const regenerate = async (checkField: boolean) => {
     const app = tenant().application(ui.explorerApp.value);
     if (!app) return;
     let note = '';
     if (checkField) {
-      const check = checkTokenExpiration(ui.expiration.value, MANAGEMENT_TOKEN_LIFETIME);
-      if (!check.ok) {
-        ui.explorerStatus.textContent = check.message;
+      const saved = saveExpiration();
+      if (!saved.ok) {
+        ui.explorerStatus.textContent = saved.note;
+        renderRisk();
         return;
       }
-      note = check.message;
+      note = saved.note;
     }
     ui.regenerate.disabled = true;
-    ui.explorerStatus.textContent = 'Requesting a token…';
+    ui.explorerStatus.textContent = `${note}Requesting a token…`;
     try {
       const outcome = await requestToken(tenant().domain, { clientId: app.client_id, clientSecret: app.client_secret, audience: tenant().managementAudience });
       const token = accessTokenOf(outcome);
       ui.tokenText.value = token ?? '';
       ui.copy.disabled = token === undefined;
       lastTokenFor = app.client_id;
+      showClaims(token);
       const body = outcome.body as { expires_in?: number; scope?: string };
       ui.explorerStatus.textContent = token
-        ? note || `Token issued for ${app.name}, valid for ${(body.expires_in ?? 0).toLocaleString('en-US')} s.`
-        : `The tenant refused a token for ${app.name} (${outcome.status}).`;
+        ? `${note}Token issued for ${app.name}, valid for ${(body.expires_in ?? 0).toLocaleString('en-US')} s.`
+        : `${note}The tenant refused a token for ${app.name} (${outcome.status}).`;
       ui.tokenFacts.replaceChildren(outcomeView('POST /oauth/token', token ? { status: outcome.status, body: { ...body, access_token: `${token.slice(0, 24)}… (above)` } } : outcome));
     } finally {
       ui.regenerate.disabled = false;
@@ -273,13 +324,25 @@ export async function mountDashboard(root: HTMLElement): Promise<void> {
   ui.explorerApp.addEventListener('change', () => void regenerate(false));
   ui.copy.addEventListener('click', () => {
     navigator.clipboard.writeText(ui.tokenText.value).then(
-      () => (ui.explorerStatus.textContent = 'Token copied. Treat it like a password: it opens the Management API for 24 hours.'),
+      () => (ui.explorerStatus.textContent = `Token copied. Treat it like a password: it opens the Management API for ${describeLifetime(lastTokenLifetime)}.`),
       () => {
         ui.tokenText.select();
         ui.explorerStatus.textContent = 'Copying was blocked; the token is selected, press Ctrl+C (⌘+C).';
       },
     );
   });
+
+  /** Keeps the lifetime line and the field in step with the tenant (a reset, another widget). */
+  let shownLifetime: number | undefined;
+  const renderLifetime = () => {
+    const lifetime = currentLifetime();
+    if (lifetime === shownLifetime) return;
+    shownLifetime = lifetime;
+    ui.lifetimeText.textContent = lifetime.toLocaleString('en-US');
+    ui.expiration.value = String(lifetime);
+    ui.expiration.removeAttribute('aria-invalid');
+    renderRisk();
+  };
 
   wireTabs(root.querySelector<HTMLElement>('[data-tablist]')!, (name) => {
     explorerOpen = name === 'explorer';
@@ -298,6 +361,7 @@ export async function mountDashboard(root: HTMLElement): Promise<void> {
     renderReader();
     renderApps();
     renderM2m();
+    renderLifetime();
     if (explorerOpen) renderExplorerApps();
   };
   browser.subscribe(refresh);

@@ -15,6 +15,11 @@ describe('routePath', () => {
       '/api/v2/client-grants/{id}',
       '/api/v2/clients/{id}',
       '/api/v2/clients/{id}',
+      '/api/v2/resource-servers',
+      '/api/v2/resource-servers/{id}',
+      '/api/v2/resource-servers/{id}',
+      '/api/v2/blacklists/tokens',
+      '/api/v2/blacklists/tokens',
     ]);
   });
 });
