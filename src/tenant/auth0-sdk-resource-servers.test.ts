@@ -139,12 +139,12 @@ describe('the official Auth0 Node SDK (auth0/legacy): the token denylist', () =>
     tenant.setLegacyMode(true);
     const legacy = await mintLegacyExplorerToken(tenant, { scope: 'read:clients', jti: 'leaked-explorer-token' });
     const withLegacyToken = new ManagementClient({ domain: tenant.domain, token: legacy, maxRetries: 0 });
-    expect((await withLegacyToken.clients.list()).data).toHaveLength(4);
+    expect((await withLegacyToken.clients.list()).data).toHaveLength(5);
 
     await legacyClientFor(explorer).blacklists.add({ aud: tenant.globalClient.client_id, jti: 'leaked-explorer-token' });
     const error = await rejectionOf(withLegacyToken.clients.list());
     expect(error).toBeInstanceOf(Management.UnauthorizedError);
     expect(error.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'The token has been revoked.', attributes: { error: 'The token has been revoked.' } });
-    expect((await clientFor(reporting).clients.list()).data).toHaveLength(4);
+    expect((await clientFor(reporting).clients.list()).data).toHaveLength(5);
   });
 });

@@ -32,25 +32,29 @@ const ID = '([^/]+)';
 
 /** The Management API v2 routes the sandbox implements, with the scopes each one needs. */
 export const MANAGEMENT_ROUTES: readonly ManagementRoute[] = [
+  // Applications. Which fields a PATCH may change depends on its scopes (update-client.ts).
   { method: 'GET', pattern: /^\/api\/v2\/clients$/, scopes: READ_CLIENT_SCOPES, takesBody: false, run: listClients },
   { method: 'POST', pattern: /^\/api\/v2\/clients$/, scopes: ['create:clients'], takesBody: true, run: createClientRoute },
   { method: 'GET', pattern: new RegExp(`^/api/v2/clients/${ID}$`), scopes: READ_CLIENT_SCOPES, takesBody: false, run: getClient },
+  { method: 'PATCH', pattern: new RegExp(`^/api/v2/clients/${ID}$`), scopes: ['update:clients', 'update:client_keys'], takesBody: true, run: updateClientRoute },
+  { method: 'DELETE', pattern: new RegExp(`^/api/v2/clients/${ID}$`), scopes: ['delete:clients'], takesBody: false, run: deleteClientRoute },
   { method: 'POST', pattern: new RegExp(`^/api/v2/clients/${ID}/rotate-secret$`), scopes: ['update:client_keys'], takesBody: false, run: rotateClientSecretRoute },
+  // Client grants.
   { method: 'GET', pattern: /^\/api\/v2\/client-grants$/, scopes: ['read:client_grants'], takesBody: false, run: listClientGrants },
   { method: 'POST', pattern: /^\/api\/v2\/client-grants$/, scopes: ['create:client_grants'], takesBody: true, run: createClientGrantRoute },
+  { method: 'GET', pattern: new RegExp(`^/api/v2/client-grants/${ID}$`), scopes: ['read:client_grants'], takesBody: false, run: getClientGrant },
   { method: 'PATCH', pattern: new RegExp(`^/api/v2/client-grants/${ID}$`), scopes: ['update:client_grants'], takesBody: true, run: updateClientGrantRoute },
   { method: 'DELETE', pattern: new RegExp(`^/api/v2/client-grants/${ID}$`), scopes: ['delete:client_grants'], takesBody: false, run: deleteClientGrantRoute },
-  { method: 'GET', pattern: new RegExp(`^/api/v2/client-grants/${ID}$`), scopes: ['read:client_grants'], takesBody: false, run: getClientGrant },
+  // Users.
   { method: 'GET', pattern: /^\/api\/v2\/users$/, scopes: ['read:users'], takesBody: false, run: listUsers },
   { method: 'GET', pattern: new RegExp(`^/api/v2/users/${ID}$`), scopes: ['read:users'], takesBody: false, run: getUser },
   { method: 'PATCH', pattern: new RegExp(`^/api/v2/users/${ID}$`), scopes: UPDATE_USER_SCOPES, takesBody: true, run: updateUserRoute },
   { method: 'GET', pattern: /^\/api\/v2\/users-by-email$/, scopes: ['read:users'], takesBody: false, run: listUsersByEmail },
-  // The /clients family, continued: which fields a PATCH may change depends on its scopes (update-client.ts).
-  { method: 'PATCH', pattern: new RegExp(`^/api/v2/clients/${ID}$`), scopes: ['update:clients', 'update:client_keys'], takesBody: true, run: updateClientRoute },
-  { method: 'DELETE', pattern: new RegExp(`^/api/v2/clients/${ID}$`), scopes: ['delete:clients'], takesBody: false, run: deleteClientRoute },
+  // APIs (resource servers): the Management API's own Token Expiration is changed here.
   { method: 'GET', pattern: /^\/api\/v2\/resource-servers$/, scopes: ['read:resource_servers'], takesBody: false, run: listResourceServers },
   { method: 'GET', pattern: new RegExp(`^/api/v2/resource-servers/${ID}$`), scopes: ['read:resource_servers'], takesBody: false, run: getResourceServer },
   { method: 'PATCH', pattern: new RegExp(`^/api/v2/resource-servers/${ID}$`), scopes: ['update:resource_servers'], takesBody: true, run: updateResourceServerRoute },
+  // The token denylist.
   { method: 'GET', pattern: /^\/api\/v2\/blacklists\/tokens$/, scopes: ['blacklist:tokens'], takesBody: false, run: listDenylist },
   { method: 'POST', pattern: /^\/api\/v2\/blacklists\/tokens$/, scopes: ['blacklist:tokens'], takesBody: true, run: addToDenylistRoute },
 ];

@@ -67,7 +67,7 @@ describe('GET /api/v2/resource-servers', () => {
     expect(many.status).toBe(400);
     expect(await many.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: "Query validation error: 'Array is too long (11), maximum 10' on property identifiers.", errorCode: 'invalid_query_string' });
     const big = await callApi(tenant(), '/api/v2/resource-servers?per_page=101', token);
-    expect(await big.json()).toMatchObject({ statusCode: 400, message: "Query validation error: 'Value 101 is greater than maximum 100' on property per_page." });
+    expect(await big.json()).toMatchObject({ statusCode: 400, message: "Query validation error: 'Value 101 is greater than maximum 100' on property per_page (Number of results per page. Defaults to 50)." });
   });
 
   it('needs read:resource_servers and a token', async () => {
