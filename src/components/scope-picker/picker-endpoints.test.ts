@@ -37,6 +37,12 @@ describe('pickerEndpoints', () => {
     expect(real.flatMap((endpoint) => endpoint.scopes).every((scope) => known.has(scope))).toBe(true);
   });
 
+  it('never lists a real-only endpoint that the sandbox now serves itself', () => {
+    const labels = endpoints.map((endpoint) => endpoint.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(byLabel('GET /api/v2/users')?.inSandbox).toBe(true);
+  });
+
   it('gives every row a distinct id', () => {
     expect(new Set(endpoints.map((endpoint) => endpoint.id)).size).toBe(endpoints.length);
   });

@@ -42,7 +42,6 @@ const LEVELS: ReadonlyArray<{ value: string; label: string; needs: readonly stri
  * lists for each. Marked so the picker shows them as "real API only".
  */
 export const COMMON_REAL_ENDPOINTS: readonly PickerEndpoint[] = [
-  { id: 'real-get-users', label: 'GET /api/v2/users', scopes: ['read:users'], inSandbox: false },
   { id: 'real-post-users', label: 'POST /api/v2/users', scopes: ['create:users'], inSandbox: false },
   { id: 'real-get-connections', label: 'GET /api/v2/connections', scopes: ['read:connections'], inSandbox: false },
   { id: 'real-get-roles', label: 'GET /api/v2/roles', scopes: ['read:roles'], inSandbox: false },
