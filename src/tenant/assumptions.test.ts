@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ASSUMPTIONS } from './assumptions.ts';
+import { describeTenantError } from './error-responses.ts';
+
+describe('the assumptions list', () => {
+  it('gives every entry a unique kebab-case id, so lessons can link to it', () => {
+    const ids = ASSUMPTIONS.map((assumption) => assumption.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it('marks as sandbox rules the deliberate differences whose error messages say so', () => {
+    const rules = new Set(ASSUMPTIONS.filter((assumption) => assumption.sandboxRule).map((assumption) => assumption.id));
+    // Each of these answers carries "sandbox rule" in its own text; its entry must be marked too.
+    const labelled: Array<[string, string]> = [
+      ['grant-scopes', describeTenantError('invalid_body', { detail: 'Scopes are not defined by the resource server: x (a Token Lab sandbox rule; Auth0 itself accepts them)', property: 'scope' })],
+      ['unsupported-grant-type', describeTenantError('grant_type_not_implemented', { grantType: 'password' })],
+      ['user-search-query', describeTenantError('unsupported_user_query', {})],
+      ['user-update', describeTenantError('user_property_not_supported', { property: 'email' })],
+      ['global-client-changes', describeTenantError('global_client_not_deletable', {})],
+    ];
+    for (const [id, message] of labelled) {
+      expect(message.toLowerCase(), id).toContain('sandbox rule');
+      expect(rules.has(id), id).toBe(true);
+    }
+  });
+
+  it('no longer claims the sandbox keeps Management API tokens at 24 hours', () => {
+    const lifetime = ASSUMPTIONS.find((assumption) => assumption.id === 'management-token-lifetime');
+    expect(lifetime?.choice).toMatch(/2,592,000/);
+    expect(lifetime?.choice).not.toMatch(/does not let the lifetime go up/);
+  });
+});
