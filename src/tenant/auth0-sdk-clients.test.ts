@@ -1,10 +1,6 @@
-import { ManagementClient, ManagementError } from 'auth0';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEEDED_CREDENTIALS, SEEDED_GLOBAL_CLIENT } from './seed.ts';
-import type { Tenant } from './tenant.ts';
-import { freshTenant } from './test-tenant.ts';
-import { tenantHandlers } from './msw-handlers.ts';
+import { rejectionOf, requestLine, useSdkTenant } from './sdk-test-support.ts';
 
 /*
  * The official Auth0 Node SDK (`auth0` v7), unmodified, on the /clients family through msw/node:
@@ -14,51 +10,7 @@ import { tenantHandlers } from './msw-handlers.ts';
 
 const { reporting, explorer } = SEEDED_CREDENTIALS;
 
-const server = setupServer();
-const seen: string[] = [];
-const unhandled: string[] = [];
-let tenant: Tenant;
-
-beforeAll(() => {
-  // Anything the handlers do not answer is an error, so the SDK can never reach a real network.
-  server.listen({ onUnhandledFrame: 'error' });
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url);
-    seen.push(`${request.method} ${url.pathname}${url.search}`);
-  });
-  server.events.on('request:unhandled', ({ request }) => {
-    unhandled.push(`${request.method} ${request.url}`);
-  });
-});
-
-afterAll(() => server.close());
-
-beforeEach(async () => {
-  tenant = await freshTenant();
-  server.resetHandlers(...tenantHandlers(tenant));
-  seen.length = 0;
-  unhandled.length = 0;
-});
-
-afterEach(() => {
-  expect(unhandled).toEqual([]);
-});
-
-function clientFor(credential: { client_id: string; client_secret: string }): ManagementClient {
-  // No retries: a single refused call must surface as a single request.
-  return new ManagementClient({ domain: tenant.domain, clientId: credential.client_id, clientSecret: credential.client_secret, maxRetries: 0 });
-}
-
-/** The rejection of `promise`, or a failure if it resolved. */
-async function rejectionOf(promise: Promise<unknown>): Promise<ManagementError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ManagementError);
-    return error as ManagementError;
-  }
-  throw new Error('expected the SDK call to be refused');
-}
+const { tenant, requests: seen, clientFor } = useSdkTenant();
 
 describe('the official SDK on /api/v2/clients', () => {
   it('lists the Global Client with global: true, its secret shown to read:client_keys', async () => {
@@ -77,7 +29,7 @@ describe('the official SDK on /api/v2/clients', () => {
       names.push(...page.data.map((client) => client.name));
     }
     expect(names).toEqual(['Reporting Service', 'Nightly Backup', 'Customer Portal', 'API Explorer Application', 'All Applications']);
-    expect(seen.filter((request) => request.startsWith('GET /api/v2/clients'))).toEqual([
+    expect(seen().map(requestLine).filter((request) => request.startsWith('GET /api/v2/clients'))).toEqual([
       'GET /api/v2/clients?page=0&per_page=2&include_totals=true',
       'GET /api/v2/clients?page=1&per_page=2&include_totals=true',
       'GET /api/v2/clients?page=2&per_page=2&include_totals=true',
@@ -87,33 +39,33 @@ describe('the official SDK on /api/v2/clients', () => {
   it('leaves the Global Client out with is_global: false', async () => {
     const page = await clientFor(reporting).clients.list({ is_global: false });
     expect(page.data.map((client) => client.name)).toEqual(['Reporting Service', 'Nightly Backup', 'Customer Portal', 'API Explorer Application']);
-    expect(seen).toContain('GET /api/v2/clients?page=0&per_page=50&include_totals=true&is_global=false');
+    expect(seen().map(requestLine)).toContain('GET /api/v2/clients?page=0&per_page=50&include_totals=true&is_global=false');
   });
 
   it('updates a client, and the tenant keeps the change', async () => {
     const updated = await clientFor(explorer).clients.update(reporting.client_id, { description: 'Weekly now.', client_metadata: { owner: 'audit' } });
     expect(updated).toMatchObject({ client_id: reporting.client_id, description: 'Weekly now.', client_metadata: { owner: 'audit' } });
-    expect(tenant.application(reporting.client_id)).toMatchObject({ description: 'Weekly now.', client_metadata: { owner: 'audit' } });
+    expect(tenant().application(reporting.client_id)).toMatchObject({ description: 'Weekly now.', client_metadata: { owner: 'audit' } });
   });
 
   it('deletes a client: 204, then a 404 for the same id', async () => {
     const admin = clientFor(explorer);
     await admin.clients.delete(SEEDED_CREDENTIALS.noGrant.client_id);
-    expect(tenant.application(SEEDED_CREDENTIALS.noGrant.client_id)).toBeUndefined();
+    expect(tenant().application(SEEDED_CREDENTIALS.noGrant.client_id)).toBeUndefined();
     const error = await rejectionOf(admin.clients.get(SEEDED_CREDENTIALS.noGrant.client_id));
     expect(error.statusCode).toBe(404);
   });
 
   it('gets a ManagementError with status 400 when a single-page app asks for client_credentials', async () => {
-    const before = tenant.applications.length;
+    const before = tenant().applications.length;
     const error = await rejectionOf(clientFor(explorer).clients.create({ name: 'Leaky SPA', app_type: 'spa', token_endpoint_auth_method: 'none', grant_types: ['client_credentials'] }));
     expect(error.statusCode).toBe(400);
     expect(error.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Invalid grant types: client_credentials', errorCode: 'invalid_body' });
-    expect(tenant.applications).toHaveLength(before);
+    expect(tenant().applications).toHaveLength(before);
   });
 
   it('gets a 403 naming client_secret when it asks for it without a secret-reading scope', async () => {
-    tenant.authorize(SEEDED_CREDENTIALS.noGrant.client_id, ['read:clients']);
+    tenant().authorize(SEEDED_CREDENTIALS.noGrant.client_id, ['read:clients']);
     const error = await rejectionOf(clientFor(SEEDED_CREDENTIALS.noGrant).clients.list({ fields: 'client_id,client_secret' }));
     expect(error.statusCode).toBe(403);
     expect(error.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'You cannot read the following fields: client_secret', errorCode: 'insufficient_scope' });

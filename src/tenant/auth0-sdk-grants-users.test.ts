@@ -1,85 +1,34 @@
-import { Management, ManagementClient, ManagementError } from 'auth0';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tenantHandlers } from './msw-handlers.ts';
+import { Management } from 'auth0';
+import { describe, expect, it } from 'vitest';
 import { SEEDED_CREDENTIALS } from './seed.ts';
-import type { Tenant } from './tenant.ts';
-import { freshTenant } from './test-tenant.ts';
+import { rejectionOf, requestLine, useSdkTenant } from './sdk-test-support.ts';
 
 /*
  * The official Auth0 Node SDK (`auth0` v7), unmodified, against the mocked tenant's client-grant
  * and user routes (issue 13): checkpoint paging on `next`, the Organizations fields of a grant,
- * and the user calls a migrating service makes. Set-up as in `auth0-sdk.test.ts`: msw/node, only
+ * and the user calls a migrating service makes. Set-up from `sdk-test-support.ts`: msw/node, only
  * `Date` faked and kept with the tenant clock, every request recorded.
  */
 
 const { explorer } = SEEDED_CREDENTIALS;
 const ADA = 'auth0|6650a1b2c3d4e5f600000001';
 
-interface Seen {
-  method: string;
-  path: string;
-  query: string;
-}
-
-const server = setupServer();
-const seen: Seen[] = [];
-const unhandled: string[] = [];
-let tenant: Tenant;
-
-beforeAll(() => {
-  server.listen({ onUnhandledFrame: 'error' });
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url);
-    seen.push({ method: request.method, path: url.pathname, query: url.search });
-  });
-  server.events.on('request:unhandled', ({ request }) => {
-    unhandled.push(`${request.method} ${request.url}`);
-  });
-});
-
-afterAll(() => server.close());
-
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  tenant = await freshTenant();
-  vi.setSystemTime(tenant.clock.now());
-  server.resetHandlers(...tenantHandlers(tenant));
-  seen.length = 0;
-  unhandled.length = 0;
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  expect(unhandled).toEqual([]);
-});
+const { tenant, requests: seen, clientFor } = useSdkTenant({ fakeDate: true });
 
 /** The all-scopes API Explorer Application, without retries so one refusal is one request. */
-function admin(): ManagementClient {
-  return new ManagementClient({ domain: tenant.domain, clientId: explorer.client_id, clientSecret: explorer.client_secret, maxRetries: 0 });
-}
+const admin = () => clientFor(explorer);
 
-const apiRequests = () => seen.filter((request) => request.path.startsWith('/api/v2/')).map((request) => `${request.method} ${request.path}${request.query}`);
-
-async function rejectionOf(promise: Promise<unknown>): Promise<ManagementError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ManagementError);
-    return error as ManagementError;
-  }
-  throw new Error('expected the SDK call to be refused');
-}
+const apiRequests = () => seen().filter((request) => request.path.startsWith('/api/v2/')).map(requestLine);
 
 describe('the official SDK with client grants', () => {
   it('pages clientGrants.list on next through checkpoint paging, and stops when next is gone', async () => {
     for (let index = 0; index < 4; index += 1) {
-      const app = tenant.createApplication({ name: `Paging Job ${index}`, app_type: 'non_interactive' });
-      if (!app.ok || !tenant.authorize(app.value.client_id, ['read:users']).ok) throw new Error('test set-up: no grant');
+      const app = tenant().createApplication({ name: `Paging Job ${index}`, app_type: 'non_interactive' });
+      if (!app.ok || !tenant().authorize(app.value.client_id, ['read:users']).ok) throw new Error('test set-up: no grant');
     }
     const collected: string[] = [];
     for await (const grant of await admin().clientGrants.list({ take: 3 })) collected.push(grant.id ?? '');
-    const expected = tenant.clientGrants.map((grant) => grant.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const expected = tenant().clientGrants.map((grant) => grant.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     expect(collected).toEqual(expected);
     const requests = apiRequests();
     expect(requests).toHaveLength(3);
@@ -89,19 +38,19 @@ describe('the official SDK with client grants', () => {
 
   it('creates a grant with organization_usage and reads it back with clientGrants.get', async () => {
     const created = await admin().clientGrants.create({
-      client_id: tenant.seeded.noGrant.client_id,
-      audience: tenant.managementAudience,
+      client_id: tenant().seeded.noGrant.client_id,
+      audience: tenant().managementAudience,
       scope: ['read:users'],
       organization_usage: 'allow',
       allow_any_organization: true,
     });
-    expect(created).toMatchObject({ client_id: tenant.seeded.noGrant.client_id, scope: ['read:users'], organization_usage: 'allow', allow_any_organization: true });
+    expect(created).toMatchObject({ client_id: tenant().seeded.noGrant.client_id, scope: ['read:users'], organization_usage: 'allow', allow_any_organization: true });
     const read = await admin().clientGrants.get(created.id ?? '');
     expect(read).toEqual(created);
   });
 
   it('sees the sandbox-rule 400 for a scope the API does not define', async () => {
-    const error = await rejectionOf(admin().clientGrants.create({ client_id: tenant.seeded.noGrant.client_id, audience: tenant.managementAudience, scope: ['read:everything'] }));
+    const error = await rejectionOf(admin().clientGrants.create({ client_id: tenant().seeded.noGrant.client_id, audience: tenant().managementAudience, scope: ['read:everything'] }));
     expect(error).toBeInstanceOf(Management.BadRequestError);
     expect(error.body).toEqual({
       statusCode: 400,

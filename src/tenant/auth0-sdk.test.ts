@@ -1,10 +1,8 @@
-import { Management, ManagementClient, ManagementError } from 'auth0';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Management } from 'auth0';
+import { describe, expect, it } from 'vitest';
 import { SEEDED_CREDENTIALS } from './seed.ts';
-import type { Tenant } from './tenant.ts';
-import { freshTenant, START } from './test-tenant.ts';
-import { tenantHandlers } from './msw-handlers.ts';
+import { rejectionOf, useSdkTenant } from './sdk-test-support.ts';
+import { START } from './test-tenant.ts';
 
 /*
  * The official Auth0 Node SDK (`auth0` v7), unmodified, against the mocked tenant through msw/node.
@@ -17,69 +15,11 @@ import { tenantHandlers } from './msw-handlers.ts';
 
 const { reporting, explorer } = SEEDED_CREDENTIALS;
 
-interface Seen {
-  method: string;
-  path: string;
-  query: string;
-}
+// Set-up in sdk-test-support.ts; fakeDate gives the Date-with-the-tenant-clock described above.
+const { tenant, requests: seen, clientFor, advanceBoth } = useSdkTenant({ fakeDate: true });
 
-const server = setupServer();
-const seen: Seen[] = [];
-const unhandled: string[] = [];
-let tenant: Tenant;
-
-beforeAll(() => {
-  // Anything the handlers do not answer is an error, so the SDK can never reach a real network.
-  server.listen({ onUnhandledFrame: 'error' });
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url);
-    seen.push({ method: request.method, path: url.pathname, query: url.search });
-  });
-  server.events.on('request:unhandled', ({ request }) => {
-    unhandled.push(`${request.method} ${request.url}`);
-  });
-});
-
-afterAll(() => server.close());
-
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  tenant = await freshTenant();
-  vi.setSystemTime(tenant.clock.now());
-  server.resetHandlers(...tenantHandlers(tenant));
-  seen.length = 0;
-  unhandled.length = 0;
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  expect(unhandled).toEqual([]);
-});
-
-/** Moves the tenant's virtual clock and the SDK's `Date` forward together. */
-function advanceBoth(seconds: number): void {
-  tenant.clock.advance(seconds);
-  vi.setSystemTime(tenant.clock.now());
-}
-
-function clientFor(credential: { client_id: string; client_secret: string }): ManagementClient {
-  // No retries: a single refused call must surface as a single request.
-  return new ManagementClient({ domain: tenant.domain, clientId: credential.client_id, clientSecret: credential.client_secret, maxRetries: 0 });
-}
-
-const tokenRequests = () => seen.filter((request) => request.method === 'POST' && request.path === '/oauth/token');
-const apiRequests = () => seen.filter((request) => request.path.startsWith('/api/v2/'));
-
-/** The rejection of `promise`, or a failure if it resolved. */
-async function rejectionOf(promise: Promise<unknown>): Promise<ManagementError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ManagementError);
-    return error as ManagementError;
-  }
-  throw new Error('expected the SDK call to be refused');
-}
+const tokenRequests = () => seen().filter((request) => request.method === 'POST' && request.path === '/oauth/token');
+const apiRequests = () => seen().filter((request) => request.path.startsWith('/api/v2/'));
 
 describe('the official Auth0 Node SDK against the mocked tenant', () => {
   it('starts with Date following the tenant clock, as the token cache needs', () => {
@@ -94,7 +34,7 @@ describe('the official Auth0 Node SDK against the mocked tenant', () => {
     expect(page.response).toMatchObject({ start: 0, limit: 50, total: 5 });
     // read:client_keys lets the Reporting Service see secrets, as on a real tenant.
     expect(page.data[0]?.client_secret).toBe(reporting.client_secret);
-    expect(seen).toEqual([
+    expect(seen().map(({ method, path, query }) => ({ method, path, query }))).toEqual([
       { method: 'POST', path: '/oauth/token', query: '' },
       { method: 'GET', path: '/api/v2/clients', query: '?page=0&per_page=50&include_totals=true' },
     ]);
@@ -136,7 +76,7 @@ describe('the official Auth0 Node SDK against the mocked tenant', () => {
     advanceBoth(86_400);
     const page = await management.clients.list();
     expect(page.data).toHaveLength(5);
-    expect(seen.map((request) => `${request.method} ${request.path}`)).toEqual([
+    expect(seen().map((request) => `${request.method} ${request.path}`)).toEqual([
       'POST /oauth/token',
       'GET /api/v2/clients',
       'POST /oauth/token',
@@ -158,7 +98,7 @@ describe('the official Auth0 Node SDK against the mocked tenant', () => {
   it('gets the tenant 401 Expired token when only the tenant clock moves (why Date must follow it)', async () => {
     const management = clientFor(reporting);
     await management.clients.list();
-    tenant.clock.advance(86_400);
+    tenant().clock.advance(86_400);
     const error = await rejectionOf(management.clients.list());
     expect(error).toBeInstanceOf(Management.UnauthorizedError);
     expect(error.body).toEqual({
@@ -176,7 +116,7 @@ describe('the official Auth0 Node SDK against the mocked tenant', () => {
     expect(created).toMatchObject({ name: 'SDK Job', app_type: 'non_interactive', grant_types: ['client_credentials'] });
     const clientId = created.client_id ?? '';
     const clientSecret = created.client_secret ?? '';
-    await admin.clientGrants.create({ client_id: clientId, audience: tenant.managementAudience, scope: ['read:client_summary'] });
+    await admin.clientGrants.create({ client_id: clientId, audience: tenant().managementAudience, scope: ['read:client_summary'] });
     const page = await clientFor({ client_id: clientId, client_secret: clientSecret }).clients.list();
     // read:client_summary shows the summary fields only.
     expect(Object.keys(page.data[0] ?? {}).sort()).toEqual(['app_type', 'client_id', 'description', 'name']);
