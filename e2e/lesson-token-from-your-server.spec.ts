@@ -16,7 +16,8 @@ test('the playground gets a token and lists the applications, without leaving th
   await region.getByRole('button', { name: 'Run' }).click();
   const output = region.getByRole('log', { name: 'Output' });
   await expect(output).toContainText('token scopes: read:clients', { timeout: 20_000 });
-  await expect(output).toContainText('200 4 applications');
+  // Four applications and the Global Client, which Auth0 lists too ("All Applications").
+  await expect(output).toContainText('200 5 applications');
   await expect(output).toContainText('client_secret visible? no');
   await expect(output).toContainText('Reporting Service');
   const requests = region.getByRole('region', { name: 'Requests' });
