@@ -25,6 +25,12 @@ describe('the assumptions list', () => {
     }
   });
 
+  it('sums up every sandbox rule in one sentence of its own', () => {
+    const rules = ASSUMPTIONS.filter((assumption) => assumption.sandboxRule !== undefined);
+    expect(rules.length).toBeGreaterThanOrEqual(10);
+    for (const rule of rules) expect(rule.sandboxRule, rule.id).toMatch(/^[A-Z].{20,200}\.$/);
+  });
+
   it('no longer claims the sandbox keeps Management API tokens at 24 hours', () => {
     const lifetime = ASSUMPTIONS.find((assumption) => assumption.id === 'management-token-lifetime');
     expect(lifetime?.choice).toMatch(/2,592,000/);

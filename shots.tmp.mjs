@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto('http://127.0.0.1:4321/reference/tenant/');
+await page.locator('#assumptions-sandbox-rules').scrollIntoViewIfNeeded();
+await page.screenshot({ path: '/tmp/ref-rules.png' });
+await page.getByRole('region', { name: 'Seeded users' }).scrollIntoViewIfNeeded();
+await page.screenshot({ path: '/tmp/ref-users.png' });
+const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+await phone.goto('http://127.0.0.1:4321/reference/tenant/');
+await phone.locator('#assumptions-sandbox-rules').scrollIntoViewIfNeeded();
+await phone.screenshot({ path: '/tmp/ref-rules-phone.png' });
+await browser.close();
