@@ -178,3 +178,29 @@ for (const theme of ['light', 'dark'] as const) {
     expect(blocking).toEqual([]);
   });
 }
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the regenerated token\'s claims table fits the screen, long client ids and all', async ({ page }) => {
+    await page.goto(LESSON);
+    const dash = dashboard(page);
+    await dash.getByRole('tablist').scrollIntoViewIfNeeded();
+    await expect(dash.getByRole('switch', { name: 'Reporting Service: authorized' })).toHaveAttribute('aria-checked', 'true', { timeout: 20_000 });
+    await dash.getByRole('tab', { name: 'API Explorer' }).click();
+    const panel = dash.getByRole('tabpanel', { name: 'API Explorer' });
+    await panel.getByRole('button', { name: 'Update & Regenerate Token' }).click();
+    const table = panel.getByRole('table', { name: 'Claims of the token' });
+    await expect(table).toContainText('@clients');
+    const fit = await table.evaluate((node) => ({
+      table: node.getBoundingClientRect().right,
+      panel: node.parentElement!.getBoundingClientRect().right,
+      page: document.documentElement.scrollWidth,
+      viewport: window.innerWidth,
+    }));
+    expect(fit.table).toBeLessThanOrEqual(fit.panel + 0.5);
+    expect(fit.page).toBeLessThanOrEqual(fit.viewport);
+    // The Meaning column is on screen, not pushed off to the right.
+    await expect(table.getByRole('columnheader', { name: 'Meaning' })).toBeInViewport();
+  });
+});
