@@ -42,7 +42,7 @@ const RULES: readonly RiskRule[] = [
   {
     matches: (scope) => scope === 'read:client_keys' || scope === 'read:client_credentials',
     danger: () =>
-      'Reveals the client_secret of every application, the Global Client ("All Applications") included: with that secret anyone can sign new tokens for the whole tenant.',
+      'Reveals the client_secret of every application, the Global Client ("All Applications") included: an application\'s secret gets that application\'s tokens, and the Global Client Secret is the key hand-signed tokens are made with.',
     source: CLIENTS_MANAGER,
   },
   {
