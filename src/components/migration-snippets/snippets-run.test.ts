@@ -1,4 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTenantServer } from '../../../scripts/tenant-server.ts';
@@ -68,6 +69,13 @@ function envFor(credential: { client_id: string; client_secret: string }, overri
 }
 
 describe('the runbook\'s tools', () => {
+  it('the page shows, through ?raw imports, exactly the files this suite runs', () => {
+    const page = readFileSync(`${GUIDE}/index.mdx`, 'utf8');
+    for (const file of ['list-applications-sdk.mjs', 'list_applications.py', 'list-applications.sh']) {
+      expect(page).toMatch(new RegExp(`^import \\w+ from '\\./${file.replace('.', '\\.')}\\?raw';$`, 'm'));
+    }
+  });
+
   it('python3, curl and jq are installed, or the test says how to install them', () => {
     for (const tool of Object.keys(INSTALL) as Array<keyof typeof INSTALL>) expect(requireTool(tool)).toMatch(/\//);
   });
