@@ -68,7 +68,7 @@ function envFor(credential: { client_id: string; client_secret: string }, overri
   };
 }
 
-describe('the runbook\'s tools', () => {
+describe('the runbook\'s snippet files and tools', () => {
   it('the page shows, through ?raw imports, exactly the files this suite runs', () => {
     const page = readFileSync(`${GUIDE}/index.mdx`, 'utf8');
     for (const file of ['list-applications-sdk.mjs', 'list_applications.py', 'list-applications.sh']) {
