@@ -30,8 +30,9 @@ test('the five sections have the ids the triage tool links to, in order', async 
   const ids = await page.locator('.sl-markdown-content h2[id]').evaluateAll((headings) => headings.map((heading) => heading.id));
   expect(ids.filter((id) => (RUNBOOK_SECTIONS as readonly string[]).includes(id))).toEqual([...RUNBOOK_SECTIONS]);
   for (const id of RUNBOOK_SECTIONS) await expect(page.locator(`h2#${id}`)).toBeVisible();
-  // The page links to the triage tool, whichever page ends up holding it.
-  await expect(page.getByRole('link', { name: 'token triage tool' })).toHaveAttribute('href', '/reference/token-triage/');
+  // The Inventory step holds the triage tool itself, and links to its own page.
+  await expect(page.getByRole('textbox', { name: 'Paste a token or a config file' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'a page of its own' })).toHaveAttribute('href', '/reference/token-triage/');
 });
 
 test('the tabs switch the snippet between six languages, one shown at a time', async ({ page }) => {
