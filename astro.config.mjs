@@ -66,11 +66,13 @@ export default defineConfig({
         PageTitle: './src/components/LabPageTitle.astro',
       },
       sidebar: [
+        // The runbook leads: most readers arrive with services to migrate, not to take the course.
+        { label: 'Start here', items: lessonIdsIn('content', 'guides') },
         { label: 'Lessons', items: lessonIdsIn('content', 'lessons') },
         { label: 'Onboarding lab', items: lessonIdsIn('content', 'lab') },
         { label: 'Reference', items: lessonIdsIn('content', 'reference') },
       ],
-      customCss: ['./src/styles/token-lab.css'],
+      customCss: ['./src/styles/token-lab.css', './src/styles/print.css'],
     }),
   ],
 });

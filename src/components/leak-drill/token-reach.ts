@@ -2,6 +2,7 @@
  * What a leaked token opens: the Management API routes whose scope check its scopes pass. Derived
  * from the tenant's own route table, so the drill can never disagree with what the API does.
  */
+import { displayRoutePath } from '../../tenant/management-route.ts';
 
 /** The parts of a route this needs (the tenant's `ManagementRoute` fits). */
 export interface RouteLike {
@@ -30,11 +31,5 @@ export function routeReach(routes: readonly RouteLike[], tokenScopes: readonly s
   return [...all.filter((route) => route.openedBy.length > 0), ...all.filter((route) => route.openedBy.length === 0)];
 }
 
-/** `/^\/api\/v2\/clients\/([^/]+)$/` → `/api/v2/clients/{id}`. */
-export function routePath(pattern: RegExp): string {
-  return pattern.source
-    .replace(/^\^/, '')
-    .replace(/\$$/, '')
-    .replace(/\(\[\^\/\]\+\)/g, '{id}')
-    .replace(/\\\//g, '/');
-}
+/** `/^\/api\/v2\/clients\/([^/]+)$/` → `/api/v2/clients/{id}`, as the tenant's own pages write it. */
+export const routePath: (pattern: RegExp) => string = displayRoutePath;

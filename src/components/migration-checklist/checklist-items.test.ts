@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MIGRATION_CHECKLIST, RUNBOOK_SECTIONS, textAndCode } from './checklist-items.ts';
+
+describe('the migration checklist', () => {
+  it('has one group per runbook section, in the runbook\'s order', () => {
+    expect(MIGRATION_CHECKLIST.map((group) => group.section)).toEqual([...RUNBOOK_SECTIONS]);
+  });
+
+  it('gives every group at least one item and no item twice', () => {
+    const items = MIGRATION_CHECKLIST.flatMap((group) => group.items);
+    for (const group of MIGRATION_CHECKLIST) expect(group.items.length).toBeGreaterThan(0);
+    expect(new Set(items).size).toBe(items.length);
+  });
+
+  it('closes every backtick it opens', () => {
+    for (const item of MIGRATION_CHECKLIST.flatMap((group) => group.items)) expect(item.split('`').length % 2).toBe(1);
+  });
+
+  it('names sections the runbook page has as headings', () => {
+    const page = readFileSync('content/guides/01-migrate-your-services/index.mdx', 'utf8');
+    for (const group of MIGRATION_CHECKLIST) expect(page).toMatch(new RegExp(`^## ${group.title}$`, 'm'));
+    for (const group of MIGRATION_CHECKLIST) expect(group.title.toLowerCase()).toBe(group.section);
+  });
+});
+
+describe('textAndCode', () => {
+  it('cuts a line into plain text and code parts', () => {
+    expect(textAndCode('Search for `eyJ` and `api_token` everywhere')).toEqual([
+      { code: false, text: 'Search for ' },
+      { code: true, text: 'eyJ' },
+      { code: false, text: ' and ' },
+      { code: true, text: 'api_token' },
+      { code: false, text: ' everywhere' },
+    ]);
+  });
+
+  it('leaves a line without backticks whole', () => {
+    expect(textAndCode('One application per service')).toEqual([{ code: false, text: 'One application per service' }]);
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * Tells the kinds of token apart from their header and claims alone, the way the runbook's
+ * inventory does by eye: the signing algorithm, the audience and the lifetime decide it.
+ * What the claims cannot prove is said, not guessed silently.
+ */
+import type { JWTPayload, ProtectedHeaderParameters } from 'jose';
+
+/** Auth0's default Management API token lifetime, in seconds. */
+export const DEFAULT_LIFETIME = 86_400;
+/** The longest Token Expiration Auth0 documents, in seconds (30 days). */
+export const MAX_DOCUMENTED_LIFETIME = 2_592_000;
+
+export type TokenKind = 'hand-signed' | 'raised-expiration' | 'client-credentials' | 'not-management';
+
+export interface Classification {
+  readonly kind: TokenKind;
+  /** Why, one short sentence each. */
+  readonly reasons: string[];
+  /** What the claims cannot settle. */
+  readonly uncertain: string[];
+  /** `exp − iat`, when both are numbers. */
+  readonly lifetime: number | undefined;
+  readonly scopes: string[];
+}
+
+export const KIND_TITLES: Readonly<Record<TokenKind, string>> = {
+  'hand-signed': 'Hand-signed with a shared secret (the old Global Client Secret way)',
+  'raised-expiration': 'Management API token from a raised Token Expiration',
+  'client-credentials': 'Ordinary client-credentials Management API token',
+  'not-management': 'Not a Management API token',
+};
+
+const MANAGEMENT_AUDIENCE = /^https:\/\/[^/\s]+\/api\/v2\/?$/;
+// Auth0 client ids are opaque strings without dots, slashes or colons; URLs and URNs are not ids.
+const CLIENT_ID_LIKE = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** The kind of token, with the reasons and doubts to show the reader. */
+export function classifyToken(header: ProtectedHeaderParameters, claims: JWTPayload, nowSeconds: number): Classification {
+  const alg = typeof header.alg === 'string' ? header.alg : '';
+  const audiences = audiencesOf(claims.aud);
+  const management = audiences.find((aud) => MANAGEMENT_AUDIENCE.test(aud));
+  const clientIdAudience = audiences.find((aud) => CLIENT_ID_LIKE.test(aud));
+  const scopes = scopesOf(claims);
+  const lifetime = typeof claims.exp === 'number' && typeof claims.iat === 'number' ? claims.exp - claims.iat : undefined;
+  const reasons: string[] = [];
+  const uncertain: string[] = [];
+  const result = (kind: TokenKind): Classification => ({ kind, reasons, uncertain, lifetime, scopes });
+
+  if (alg.toLowerCase() === 'none') {
+    reasons.push('It is not signed at all (alg "none"): no API that checks signatures accepts it.');
+    return result('not-management');
+  }
+  if (/^HS\d+$/.test(alg)) {
+    reasons.push(`It is signed with ${alg}, a shared secret, not with the tenant's private key.`);
+    if (management !== undefined) {
+      reasons.push(`Its aud is the Management API (${management}).`);
+      uncertain.push('The old recipe put the Global Client ID in aud, not the API URL; which secret signed this one cannot be told without the secret.');
+      return result('hand-signed');
+    }
+    if (clientIdAudience !== undefined && scopes.length > 0) {
+      reasons.push(`Its aud (${clientIdAudience}) looks like a client id, as the old recipe used the Global Client ID, and it carries scopes.`);
+      uncertain.push('Whether that client id is your Global Client ID: compare it with Tenant Settings > Advanced.');
+      return result('hand-signed');
+    }
+    if (clientIdAudience !== undefined) {
+      reasons.push(`Its aud (${clientIdAudience}) looks like a client id and it carries no scopes: probably an ID token signed with an application's own secret.`);
+      uncertain.push('ID tokens name an application in aud; a hand-signed Management API token with no scope would look the same but open nothing.');
+      return result('not-management');
+    }
+    reasons.push(audiences.length > 0 ? `Its aud (${audiences.join(', ')}) is not the Management API.` : 'It has no aud, so no Auth0 API would take it.');
+    return result('not-management');
+  }
+  if (alg === '') {
+    reasons.push('Its header names no signing algorithm.');
+    return result('not-management');
+  }
+
+  if (management === undefined) {
+    if (clientIdAudience !== undefined) {
+      reasons.push(`Its aud (${clientIdAudience}) names an application, not an API: it looks like an ID token, which proves a login to that application.`);
+    } else if (audiences.length > 0) {
+      reasons.push(`Its aud (${audiences.join(', ')}) is another API, not the Management API.`);
+    } else {
+      reasons.push('It has no aud, so no Auth0 API would take it.');
+    }
+    return result('not-management');
+  }
+
+  reasons.push(`It is signed with ${alg} by the tenant's private key and its aud is the Management API (${management}).`);
+  const remaining = typeof claims.exp === 'number' ? claims.exp - nowSeconds : undefined;
+  if (lifetime !== undefined && lifetime > DEFAULT_LIFETIME) {
+    reasons.push(`It lives ${describeSeconds(lifetime)} from iat to exp, more than the 24-hour default.`);
+    if (lifetime > MAX_DOCUMENTED_LIFETIME) uncertain.push('That is longer than the 30 days Auth0 documents as the maximum, so it may not come from Auth0 at all.');
+    return result('raised-expiration');
+  }
+  if (claims.exp === undefined) {
+    reasons.push('It has no exp, so nothing makes it stop working.');
+    uncertain.push('No documented Auth0 setting issues a Management API token without exp (the maximum is 30 days): find out who made it.');
+    return result('raised-expiration');
+  }
+  if (lifetime === undefined && remaining !== undefined && remaining > DEFAULT_LIFETIME) {
+    reasons.push(`It has no iat, but it is still valid for ${describeSeconds(remaining)}, more than the 24-hour default.`);
+    return result('raised-expiration');
+  }
+  if (lifetime === undefined) uncertain.push('It has no iat, so its lifetime cannot be read; it has less than 24 hours left.');
+  else reasons.push(`It lives ${describeSeconds(lifetime)}, within the 24-hour default.`);
+  if (claims.gty === 'client-credentials' || (typeof claims.sub === 'string' && claims.sub.endsWith('@clients'))) {
+    reasons.push('Its gty or sub (…@clients) shows it came from the client-credentials grant.');
+  } else {
+    uncertain.push('Neither gty nor sub says client credentials: it may have been issued to a user who logged in with the Management API as audience.');
+  }
+  return result('client-credentials');
+}
+
+function audiencesOf(aud: unknown): string[] {
+  if (typeof aud === 'string') return [aud];
+  return Array.isArray(aud) ? aud.filter((entry): entry is string => typeof entry === 'string') : [];
+}
+
+function scopesOf(claims: JWTPayload): string[] {
+  const { scope, permissions } = claims;
+  if (typeof scope === 'string') return scope.split(/\s+/).filter((entry) => entry.length > 0);
+  // Some APIs with RBAC put the same strings in a permissions array.
+  if (Array.isArray(permissions)) return permissions.filter((entry): entry is string => typeof entry === 'string');
+  return [];
+}
+
+/** 86400 → "24 hours", 2592000 → "30 days", 90 → "90 seconds". */
+export function describeSeconds(seconds: number): string {
+  const units: Array<[number, string]> = [
+    [365 * 86_400, 'year'],
+    [86_400, 'day'],
+    [3_600, 'hour'],
+    [60, 'minute'],
+  ];
+  for (const [size, name] of units) {
+    if (seconds >= size * 2 || (name !== 'day' && name !== 'year' && seconds >= size && seconds % size === 0)) {
+      const count = Math.round(seconds / size);
+      return `${count.toLocaleString('en')} ${name}${count === 1 ? '' : 's'}`;
+    }
+  }
+  return `${seconds} second${seconds === 1 ? '' : 's'}`;
+}

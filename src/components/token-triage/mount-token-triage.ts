@@ -1,0 +1,187 @@
+/**
+ * The live part of <TokenTriage>: reads the box, runs the pure triage, renders the findings with
+ * textContent only (a pasted token's claims are untrusted text), and forgets everything when the
+ * reader leaves. It makes no request and touches no storage, the URL or the history.
+ */
+import type { RouteLike } from '../leak-drill/token-reach.ts';
+import { triage, type Finding, type NextStep, type TriageReport } from './triage.ts';
+
+/** Long enough to let a paste or a burst of typing finish, short enough to feel live. */
+const DEBOUNCE_MS = 250;
+/** Claims beyond this many characters are cut in the raw view; the findings above read them all. */
+const MAX_RAW_CHARS = 4_000;
+
+const STEP_NAMES: Readonly<Record<NextStep['step'], string>> = {
+  inventory: 'Inventory',
+  replace: 'Replace',
+  verify: 'Verify',
+  decommission: 'Decommission',
+  watch: 'Watch',
+};
+
+/** Wires the widget inside `host` (which carries the route table in `data-routes`). */
+export function mountTokenTriage(host: HTMLElement): void {
+  const input = host.querySelector<HTMLTextAreaElement>('[data-triage-input]');
+  const summary = host.querySelector<HTMLElement>('[data-triage-summary]');
+  const notes = host.querySelector<HTMLElement>('[data-triage-notes]');
+  const list = host.querySelector<HTMLElement>('[data-triage-findings]');
+  if (!input || !summary || !notes || !list) throw new Error('[token-triage] the widget markup is incomplete');
+  const routes = parseRoutes(host.dataset.routes ?? '[]');
+  const base = host.dataset.base ?? 'tt';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const run = () => {
+    clearTimeout(timer);
+    render(triage(input.value, routes, Date.now()));
+  };
+  const render = (report: TriageReport) => {
+    summary.textContent = report.summary;
+    notes.replaceChildren(...report.notes.map((note) => element('li', {}, note)));
+    notes.hidden = report.notes.length === 0;
+    list.replaceChildren(...report.findings.map((finding) => renderFinding(finding, base)));
+  };
+  const forget = () => {
+    clearTimeout(timer);
+    input.value = '';
+    summary.textContent = '';
+    notes.replaceChildren();
+    list.replaceChildren();
+  };
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  });
+  host.addEventListener('click', (event) => {
+    const action = (event.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;
+    if (action === 'check') run();
+    if (action === 'clear') {
+      forget();
+      input.focus();
+    }
+  });
+  // Leaving the page clears the box, so neither the back button's page cache nor the browser's
+  // form restoring brings a pasted token back.
+  window.addEventListener('pagehide', forget);
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) forget();
+  });
+  if (input.value !== '') forget();
+}
+
+function parseRoutes(json: string): RouteLike[] {
+  const raw = JSON.parse(json) as Array<{ method: string; pattern: string; scopes: string[] }>;
+  return raw.map((route) => ({ method: route.method, pattern: new RegExp(route.pattern), scopes: route.scopes }));
+}
+
+function renderFinding(finding: Finding, base: string): HTMLElement {
+  const headingId = `${base}-finding-${finding.number}`;
+  const where = finding.lines.length === 1 ? `line ${finding.lines[0]}` : `lines ${finding.lines.join(', ')}`;
+  const article = element('article', { class: `tl-triage-finding tl-triage-${finding.kind ?? finding.state}`, 'aria-labelledby': headingId });
+  article.append(
+    element('h5', { id: headingId }, `Token ${finding.number} (${where}): ${finding.title}`),
+    paragraph(['Starts ', element('code', {}, finding.preview), ' (the signature is never shown).']),
+  );
+  if (finding.problem) article.append(element('p', {}, finding.problem));
+  if (finding.reasons.length > 0) article.append(labelled('Why', list(finding.reasons)));
+  if (finding.uncertain.length > 0) article.append(labelled('Not certain', list(finding.uncertain)));
+  if (finding.expiry) article.append(paragraph([element('strong', {}, 'Expires: '), expiryText(finding.expiry)]));
+  if (finding.state === 'decoded') {
+    article.append(
+      paragraph([
+        element('strong', {}, 'Scopes: '),
+        ...(finding.scopes.length === 0 ? ['none'] : joined(finding.scopes.map((scope) => element('code', {}, scope)))),
+      ]),
+    );
+  }
+  if (finding.reach) {
+    const { risks, opens, unmapped } = finding.reach;
+    if (risks.length > 0) {
+      const items = risks.map((risk) => {
+        const item = element('li', {}, element('strong', {}, risk.scope), `: ${risk.danger}`);
+        if (risk.source) item.append(' (', element('a', { href: risk.source.href }, risk.source.label), ')');
+        return item;
+      });
+      article.append(labelled('Dangerous scopes', element('ul', { class: 'tl-triage-risks' }, ...items)));
+    }
+    if (opens.length > 0) {
+      const items = opens.map((route) => element('li', {}, element('code', {}, route.label), ` (${route.openedBy.join(', ')})`));
+      article.append(labelled("What it opens, from this site's route table", element('ul', { class: 'tl-triage-routes' }, ...items)));
+    }
+    if (unmapped.length > 0) {
+      article.append(
+        paragraph([
+          "Not in this site's route table (a real tenant has many more endpoints; they open those too): ",
+          ...joined(unmapped.map((scope) => element('code', {}, scope))),
+          '.',
+        ]),
+      );
+    }
+  }
+  if (finding.state === 'decoded' && finding.kind !== 'not-management') {
+    article.append(
+      paragraph(
+        finding.jti
+          ? [element('strong', {}, 'jti: '), element('code', {}, truncate(finding.jti, 80)), ': it could be named on the denylist.']
+          : [element('strong', {}, 'jti: '), 'none, so the denylist cannot name it.'],
+      ),
+    );
+  }
+  if (finding.nextSteps.length > 0) {
+    const steps = finding.nextSteps.map((step) =>
+      element('li', {}, `${step.text} `, element('a', { href: step.href }, `Runbook: ${STEP_NAMES[step.step]}`)),
+    );
+    article.append(labelled('What to do next', element('ol', {}, ...steps)));
+  }
+  if (finding.header || finding.claims) {
+    const raw = JSON.stringify({ header: finding.header, claims: finding.claims }, null, 2);
+    article.append(
+      element('details', {}, element('summary', {}, 'Header and claims, decoded'), element('pre', { class: 'tl-triage-raw' }, truncate(raw, MAX_RAW_CHARS))),
+    );
+  }
+  return article;
+}
+
+function expiryText(expiry: NonNullable<Finding['expiry']>): string {
+  switch (expiry.state) {
+    case 'never':
+      return 'never: it has no exp claim, so it works until its signing secret changes.';
+    case 'unreadable':
+      return expiry.why;
+    case 'valid':
+      return `${expiry.utc} (${expiry.relative}).`;
+    case 'expired':
+      return `already expired, at ${expiry.utc} (${expiry.relative}).`;
+  }
+}
+
+type Child = Node | string;
+
+function element(tag: string, attributes: Record<string, string>, ...children: Child[]): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function paragraph(children: Child[]): HTMLElement {
+  return element('p', {}, ...children);
+}
+
+function list(items: readonly string[]): HTMLElement {
+  return element('ul', {}, ...items.map((item) => element('li', {}, item)));
+}
+
+function labelled(label: string, content: HTMLElement): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  fragment.append(element('p', { class: 'tl-triage-label' }, label), content);
+  return fragment;
+}
+
+function joined(nodes: Child[]): Child[] {
+  return nodes.flatMap((node, index) => (index === 0 ? [node] : [', ', node]));
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${(text.length - max).toLocaleString('en')} more characters not shown)`;
+}
