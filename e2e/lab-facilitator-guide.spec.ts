@@ -43,6 +43,11 @@ test('the inventory block sends groups to the triage tool and the runbook\'s inv
   await expect(page.getByRole('link', { name: 'token triage tool' }).first()).toHaveAttribute('href', '/reference/token-triage/');
   await expect(page.getByRole('link', { name: 'Inventory', exact: true }).first()).toHaveAttribute('href', '/guides/migrate-your-services/#inventory');
   await expect(page.getByText(/never paste one into a shared\s+document/)).toBeVisible();
+  // The links lead somewhere real: the runbook's section and the tool's box.
+  await page.goto('/guides/migrate-your-services/#inventory');
+  await expect(page.locator('#inventory')).toHaveCount(1);
+  await page.goto('/reference/token-triage/');
+  await expect(page.getByRole('textbox', { name: 'Paste a token or a config file' })).toBeVisible();
 });
 
 test('the answer key no longer says rotation is the only lever, and links its sources', async ({ page }) => {
