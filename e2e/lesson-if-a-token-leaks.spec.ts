@@ -64,6 +64,9 @@ test('rotating the secret: the old secret gets 401, the old token still works', 
   await expect(newRequests.locator('.tl-outcome').first()).toContainText('POST /oauth/token → 401');
   await expect(newRequests.locator('.tl-outcome').first()).toContainText('"error_description": "Unauthorized"');
   await expect(newRequests.locator('.tl-outcome').last()).toContainText('POST /oauth/token → 200');
+  // Rotation on Auth0 is not instant: the page says so, with its source.
+  await expect(page.getByRole('link', { name: 'Auth0: Rotate Client Secret' })).toHaveAttribute('href', 'https://auth0.com/docs/get-started/applications/rotate-client-secret');
+  await expect(page.getByText(/a new secret may take up to about 30 seconds to work/)).toBeVisible();
 });
 
 test('waiting out exp: the old token gets 401 Expired; reset drill starts over', async ({ page }) => {

@@ -57,7 +57,7 @@ export async function applyRemedy(tenant: Tenant, remedy: RemedyId, leak: Leak, 
     }
     case 'rotate-secret': {
       tenant.rotateClientSecret(leak.clientId);
-      done = 'Rotated the client secret: the app has a new one, the old one is dead.';
+      done = 'Rotated the client secret: the app has a new one, and the sandbox refuses the old one at once (on Auth0 the switch may take up to about 30 seconds).';
       break;
     }
     case 'wait-out-exp': {
