@@ -64,13 +64,18 @@ test('rotating the secret: the old secret gets 401, the old token still works', 
   await expect(newRequests.locator('.tl-outcome').first()).toContainText('POST /oauth/token → 401');
   await expect(newRequests.locator('.tl-outcome').first()).toContainText('"error_description": "Unauthorized"');
   await expect(newRequests.locator('.tl-outcome').last()).toContainText('POST /oauth/token → 200');
+  // Rotation on Auth0 is not instant: the page says so, with its source.
+  await expect(page.getByRole('link', { name: 'Auth0: Rotate Client Secret' })).toHaveAttribute('href', 'https://auth0.com/docs/get-started/applications/rotate-client-secret');
+  await expect(page.getByText(/a new secret may take up to about 30 seconds to work/)).toBeVisible();
 });
 
 test('waiting out exp: the old token gets 401 Expired; reset drill starts over', async ({ page }) => {
   await ready(page);
   const d = drill(page);
-  await d.getByRole('button', { name: 'Wait out exp (+24 hours)' }).click();
+  await d.getByRole('button', { name: 'Wait out exp (jump past it)' }).click();
   const { oldToken, newRequests } = lastResult(page);
+  // The jump is read from the token's exp, not assumed to be a day.
+  await expect(d.getByRole('list', { name: 'What each remedy did' })).toContainText(/forward (1 day|23 hours)[^,]*, read from the token's exp/);
   await expect(oldToken).toContainText('GET /api/v2/clients → 401');
   await expect(oldToken).toContainText('Expired token received for JSON Web Token validation');
   await expect(newRequests).toContainText('POST /oauth/token → 200');
@@ -91,7 +96,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.addInitScript((chosen) => localStorage.setItem('starlight-theme', chosen), theme);
     await ready(page);
     await drill(page).getByRole('button', { name: 'Rotate the client secret' }).click();
-    await drill(page).getByRole('button', { name: 'Wait out exp (+24 hours)' }).click();
+    await drill(page).getByRole('button', { name: 'Wait out exp (jump past it)' }).click();
     await expect(lastResult(page).oldToken).toContainText('→ 401');
     const results = await new AxeBuilder({ page }).include('[data-leak-drill]').analyze();
     const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');

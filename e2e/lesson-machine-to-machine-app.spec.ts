@@ -93,7 +93,10 @@ test('authorize with filtered scopes creates a client grant, and the API Explore
   await expect(panel.getByText('This token: exp − iat = 86,400 s (1 day).')).toBeVisible();
   const field = panel.getByLabel('Token Expiration (Seconds)');
   const risk = panel.locator('[data-expiration-risk]');
+  // The page-wide red bar: the same one a hand-signed token raises in lesson 7.
+  const banner = page.locator('[data-long-lived-warning]');
   await expect(risk).toBeHidden();
+  await expect(banner).toBeHidden();
   await field.fill('604800');
   // Typing a long lifetime already warns, before anything is saved.
   await expect(risk).toContainText('Saving this makes new Management API tokens live 7 days');
@@ -104,6 +107,12 @@ test('authorize with filtered scopes creates a client grant, and the API Explore
   await expect(panel.getByRole('table', { name: 'Claims of the token' })).toBeVisible();
   await expect(risk).toBeVisible();
   await expect(risk).toContainText('New Management API tokens now live 7 days');
+  // A token that lives 7 days is on screen: the red bar says so and stays in view.
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('longer than 24 hours');
+  await expect(banner).toContainText('raised the Token Expiration');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(banner).toBeInViewport();
   await expect(dash.getByText('token lifetime 604,800 s')).toBeVisible();
   await expect(field).toHaveAttribute('aria-describedby', /dash-expiration-risk/);
   expect(await token.inputValue()).not.toBe(first);
@@ -123,6 +132,7 @@ test('authorize with filtered scopes creates a client grant, and the API Explore
   await expect(panel.getByText('This token: exp − iat = 3,600 s (1 h 0 min).')).toBeVisible();
   await expect(panel).toContainText('"expires_in": 3600');
   await expect(risk).toBeHidden();
+  await expect(banner).toBeHidden();
   expect(first.length).toBeGreaterThan(100);
 });
 

@@ -11,7 +11,7 @@ function signer(page: Page) {
 
 async function unlock(page: Page): Promise<void> {
   const widget = signer(page);
-  await widget.getByRole('checkbox', { name: /I understand that a long-lived token/ }).check();
+  await widget.getByRole('checkbox', { name: /I understand that a token can do only what its scopes allow/ }).check();
   await widget.getByRole('button', { name: 'I understand: unlock the signer' }).click();
   await expect(widget.locator('[data-output]')).toHaveText(/^eyJ/, LOAD);
 }
@@ -44,6 +44,10 @@ test('the signer stays locked until the reader ticks the box and presses the but
   await widget.getByRole('button', { name: 'I understand: unlock the signer' }).click();
   await expect(widget.getByText('Tick the box first: the signer stays locked until you do.')).toBeVisible();
   await expect(widget.getByRole('textbox', { name: 'Header' })).toBeHidden();
+  // What the reader agrees to is true: a token is bounded by its scopes; the secret is what opens everything.
+  const optIn = widget.getByRole('checkbox', { name: /I understand/ });
+  await expect(optIn).toHaveAccessibleName(/can do only what its scopes allow, but the Global Client Secret that signs it unlocks the whole tenant/);
+  await expect(optIn).toHaveAccessibleName(/only if I give it a jti/);
   await unlock(page);
   await expect(widget.getByRole('textbox', { name: 'Header' })).toBeVisible();
 });

@@ -34,7 +34,11 @@ test.beforeEach(async ({ page }) => {
 
 test('says loudly that this is history', async ({ page }) => {
   await expect(page.getByText('This is history')).toBeVisible();
-  await expect(explorer(page).getByText('History, simulated.')).toBeVisible();
+  await expect(explorer(page).getByText('History, illustrated.')).toBeVisible();
+  // No record of the old explorer's code exists: the page must not pass the widget off as a copy.
+  await expect(explorer(page)).toContainText('a reconstruction from the old docs, not a copy of the explorer\'s code');
+  await expect(page.getByText(/faithful copy/)).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /tenant reference.s assumptions/ })).toHaveAttribute('href', '/reference/tenant/#assumption-wrong-algorithm');
 });
 
 test('a read-only user ticks admin scopes and gets a token anyway, without exp', async ({ page }) => {
@@ -53,7 +57,7 @@ test('a read-only user ticks admin scopes and gets a token anyway, without exp',
 
 test('view source reveals the Global Client Secret the page shipped, and that it is a sandbox fake', async ({ page }) => {
   const widget = explorer(page);
-  await widget.getByText('View source: what the explorer page shipped to every browser').click();
+  await widget.getByText('View source: what the explorer page had to ship to every browser (illustrative)').click();
   await expect(widget.locator('[data-source]')).toContainText(`globalClientSecret: '${SEEDED_GLOBAL_CLIENT.client_secret}'`);
   await expect(widget.getByText(/NOT-A-REAL-SECRET: Token Lab sandbox global client key/)).toBeVisible();
 });
@@ -65,6 +69,7 @@ test('today\'s tenant refuses the token with the exact 401; before the change it
   await call.click();
   await expect(widget.locator('[data-call-status]')).toHaveText('HTTP 401 Unauthorized (today\'s tenant)', LOAD);
   expect(JSON.parse((await widget.locator('[data-call-body] .tl-outcome-body').textContent()) ?? '')).toEqual(INVALID_SIGNATURE);
+  await expect(widget).toContainText('Whether a real tenant still refuses such tokens is not documented.');
 
   const legacy = widget.getByRole('switch', { name: /before the change/ });
   await legacy.click();

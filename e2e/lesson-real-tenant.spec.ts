@@ -70,4 +70,14 @@ test('the page tells where secrets belong and how to try it on the local tenant'
   await expect(main).toContainText('Where the client secret lives');
   await expect(main).toContainText('npm run tenant -- --port 4380');
   await expect(main).toContainText('export AUTH0_BASE_URL=http://127.0.0.1:4380');
+  // The secret is on the Credentials tab today, and a rotation takes a moment on Auth0.
+  await expect(main).toContainText('the client secret is on its Credentials tab');
+  await expect(main).toContainText('a new secret may take up to about 30 seconds to work');
+  await expect(main.getByRole('link', { name: 'Auth0: Rotate Client Secret' }).first()).toHaveAttribute('href', 'https://auth0.com/docs/get-started/applications/rotate-client-secret');
+});
+
+test('the SDK snippet walks every page of applications with for await', async ({ page }) => {
+  await page.goto(PAGE);
+  await page.getByRole('tab', { name: 'Auth0 Node SDK' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'Auth0 Node SDK' })).toContainText('for await (const client of clients)');
 });

@@ -26,7 +26,7 @@ test('the playground gets a token and lists the applications, without leaving th
   expect(strays).toEqual([]);
 });
 
-test('the fields table marks client_secret as revealed by read:client_keys only among the two', async ({ page }) => {
+test('the fields table marks client_secret as revealed by read:client_keys and read:client_credentials, not read:clients', async ({ page }) => {
   await page.goto(PAGE);
   const table = page.getByRole('table', { name: /Fields of each application/ });
   const secretRow = table.getByRole('row', { name: /client_secret/ });
@@ -34,6 +34,11 @@ test('the fields table marks client_secret as revealed by read:client_keys only 
   // Columns: read:clients, read:client_keys, read:client_credentials, read:client_summary.
   await expect(cells.nth(0).getByLabel('hidden')).toBeVisible();
   await expect(cells.nth(1).getByLabel('returned')).toBeVisible();
+  await expect(cells.nth(2).getByLabel('returned')).toBeVisible();
+  await expect(cells.nth(3).getByLabel('hidden')).toBeVisible();
+  // The prose says so too, with its source.
+  await expect(page.getByText(/So does read:client_credentials/)).toBeVisible();
+  await expect(page.getByRole('link', { name: /node-auth0.s Clients docs/ })).toHaveAttribute('href', 'https://auth0.github.io/node-auth0/classes/management.SDK.Clients.html');
 });
 
 test('the scope picker gives the least powerful scopes that cover the ticked endpoints', async ({ page }) => {

@@ -37,6 +37,14 @@ test('the comparison table covers secrets, scopes, lifetime and cutting access o
     await expect(table.getByRole('rowheader', { name: row }).or(table.getByRole('cell', { name: row }))).toBeVisible();
   }
   await expect(table).toContainText('24 hours');
+  // 24 hours is the default, not a law, and an issued token cannot be taken back.
+  await expect(table).toContainText('unless someone raised the Token Expiration (at most 30 days)');
+  await expect(table).toContainText('cannot be revoked and works until its exp');
+});
+
+test('the lifetime paragraph links Auth0\'s pages on the default and on raising it', async ({ page }) => {
+  await expect(page.getByRole('link', { name: 'Auth0: Management API Access Tokens' })).toHaveAttribute('href', 'https://auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens');
+  await expect(page.getByRole('link', { name: 'Update Access Token Lifetime' })).toHaveAttribute('href', 'https://auth0.com/docs/secure/tokens/access-tokens/update-access-token-lifetime');
 });
 
 test('the quiz answers each choice at once and keeps score', async ({ page }) => {

@@ -19,7 +19,7 @@ const DRIVERS: Record<string, (page: Page) => Promise<void>> = {
   },
   '/lessons/non-expiring-tokens/': async (page) => {
     const widget = page.getByRole('region', { name: 'Hand-sign a Management API token' });
-    await widget.getByRole('checkbox', { name: /I understand that a long-lived token/ }).check();
+    await widget.getByRole('checkbox', { name: /I understand that a token can do only what its scopes allow/ }).check();
     await widget.getByRole('button', { name: 'I understand: unlock the signer' }).click();
     await expect(widget.locator('[data-output]')).toHaveText(/^eyJ/, LOAD);
     await widget.getByRole('combobox', { name: /Lifetime/ }).selectOption({ label: 'Never (no exp)' });

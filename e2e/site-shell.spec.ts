@@ -26,7 +26,7 @@ test.describe('lesson navigation', () => {
 
   test('every lesson stub says what it will cover', async ({ page }) => {
     await page.goto('/lessons/tokens-expire/');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tokens expire after 24 hours');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tokens expire (24 hours by default)');
     await expect(page.locator('.sl-markdown-content li').first()).toBeVisible();
   });
 
@@ -71,7 +71,7 @@ test.describe('search', () => {
     const dialog = page.getByRole('dialog', { name: 'Search' });
     await expect(dialog).toBeVisible();
     await dialog.getByRole('textbox', { name: 'Search' }).fill('expire');
-    await expect(dialog.getByRole('link', { name: 'Tokens expire after 24 hours' }).first()).toBeVisible();
+    await expect(dialog.getByRole('link', { name: 'Tokens expire (24 hours by default)' }).first()).toBeVisible();
   });
 
   test('Ctrl+K opens search from the keyboard and Escape closes it', async ({ page }) => {

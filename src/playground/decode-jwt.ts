@@ -23,7 +23,7 @@ export const FIELD_EXPLANATIONS: Readonly<Record<string, string>> = {
   sub: 'Subject: who the token speaks for. A client-credentials token names the application: its client ID followed by @clients.',
   aud: 'Audience: the API the token is meant for. The Management API only accepts https://<domain>/api/v2/.',
   iat: 'Issued at: when the token was minted, in seconds since 1 January 1970 (UTC).',
-  exp: 'Expires: from this moment on the API refuses the token. Client-credentials tokens for the Management API last 24 hours by default.',
+  exp: 'Expires: from this moment on the API refuses the token. Client-credentials tokens for the Management API last 24 hours by default, up to 30 days if someone raised its Token Expiration.',
   nbf: 'Not before: the token is not valid until this moment.',
   jti: 'JWT ID: a unique identifier for this one token.',
   scope: 'Scope: the permissions the token grants, separated by spaces (for example read:users). The API allows only what is listed here.',

@@ -31,6 +31,16 @@ describe('the assumptions list', () => {
     for (const rule of rules) expect(rule.sandboxRule, rule.id).toMatch(/^[A-Z].{20,200}\.$/);
   });
 
+  it('says the sandbox rotates secrets at once where Auth0 may take about 30 seconds', () => {
+    const rotation = ASSUMPTIONS.find((assumption) => assumption.id === 'secret-rotation-instant');
+    expect(rotation?.sandboxRule).toMatch(/up to about 30 seconds/);
+    expect(rotation?.reason).toMatch(/fallback/);
+  });
+
+  it('calls refusing Global-Client-Secret tokens the sandbox\'s choice, since Auth0 does not document it', () => {
+    expect(ASSUMPTIONS.find((assumption) => assumption.id === 'wrong-algorithm')?.reason).toMatch(/not documented/);
+  });
+
   it('no longer claims the sandbox keeps Management API tokens at 24 hours', () => {
     const lifetime = ASSUMPTIONS.find((assumption) => assumption.id === 'management-token-lifetime');
     expect(lifetime?.choice).toMatch(/2,592,000/);

@@ -19,9 +19,14 @@ const tokenResponse = await fetch(`${baseUrl}/oauth/token`, {
 const token = await tokenResponse.json();
 if (!tokenResponse.ok) throw new Error(`Token request failed: ${tokenResponse.status} ${token.error}: ${token.error_description}`);
 
-const clientsResponse = await fetch(`${baseUrl}/api/v2/clients?fields=name,client_id`, {
-  headers: { authorization: `Bearer ${token.access_token}` },
-});
-const clients = await clientsResponse.json();
-if (!clientsResponse.ok) throw new Error(`Management API said ${clientsResponse.status}: ${clients.message}`);
-for (const client of clients) console.log(client.name, client.client_id);
+// The API answers 50 applications a page: ask for the next page until one comes back short.
+const PER_PAGE = 50;
+for (let page = 0; ; page += 1) {
+  const clientsResponse = await fetch(`${baseUrl}/api/v2/clients?fields=name,client_id&per_page=${PER_PAGE}&page=${page}`, {
+    headers: { authorization: `Bearer ${token.access_token}` },
+  });
+  const clients = await clientsResponse.json();
+  if (!clientsResponse.ok) throw new Error(`Management API said ${clientsResponse.status}: ${clients.message}`);
+  for (const client of clients) console.log(client.name, client.client_id);
+  if (clients.length < PER_PAGE) break;
+}

@@ -15,5 +15,7 @@ const management = new ManagementClient({
 });
 
 // The SDK gets a token on the first call, keeps it, and refreshes it shortly before it expires.
-const page = await management.clients.list({ fields: 'name,client_id' });
-for (const client of page.data) console.log(client.name, client.client_id);
+// list() answers one page of 50; `for await` walks on through the next pages, so every
+// application is printed, not only the first 50.
+const clients = await management.clients.list({ fields: 'name,client_id', per_page: 50 });
+for await (const client of clients) console.log(client.name, client.client_id);

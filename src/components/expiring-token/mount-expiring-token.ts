@@ -10,6 +10,7 @@ import { claimRows } from '../tenant-widgets/claim-rows.ts';
 import { claimsTable } from '../tenant-widgets/claims-table.ts';
 import { outcomeView } from '../tenant-widgets/outcome-view.ts';
 import { accessTokenOf, callManagementApi, requestToken } from '../tenant-widgets/tenant-http.ts';
+import { DEFAULT_LIFETIME, lifetimeOf, lifetimeSentence } from './lifetime-sentence.ts';
 
 const CALL_PATH = '/api/v2/clients';
 
@@ -55,7 +56,11 @@ export async function mountExpiringToken(root: HTMLElement): Promise<void> {
     call.disabled = false;
     claims.replaceChildren(claimsTable('Claims of the token', claimRows(token) ?? []));
     result.replaceChildren();
-    status.textContent = 'New token issued for the Reporting Service. It lives 24 hours on the tenant clock.';
+    const lifetime = lifetimeOf(token);
+    status.textContent = `New token issued for the Reporting Service. ${lifetimeSentence(lifetime)}`;
+    // Someone raised the Token Expiration (lesson 3): the page-wide red bar shows while it is on screen.
+    if (lifetime !== undefined && lifetime > DEFAULT_LIFETIME) claims.dataset.longLivedToken = 'long';
+    else delete claims.dataset.longLivedToken;
     tick();
   };
 
@@ -82,3 +87,4 @@ export async function mountExpiringToken(root: HTMLElement): Promise<void> {
   const timer = setInterval(() => (root.isConnected ? tick() : clearInterval(timer)), 1000);
   await issue();
 }
+

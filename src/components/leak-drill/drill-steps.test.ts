@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTenantServer } from '../../tenant/test-tenant.ts';
-import { applyRemedy, leakToken, resetDrill, type Leak } from './drill-steps.ts';
+import { applyRemedy, describeWait, leakToken, resetDrill, secondsUntilExpired, type Leak } from './drill-steps.ts';
 
 const currentTenant = useTenantServer();
 const EXPIRED = 'Expired token received for JSON Web Token validation';
@@ -42,12 +42,42 @@ describe('applyRemedy', () => {
     ]);
     expect(result.newRequests[0]!.outcome.body).toEqual({ error: 'access_denied', error_description: 'Unauthorized' });
     expect(JSON.stringify(result.newRequests[1]!.outcome.body)).toContain('… (a new token)');
+    // The sandbox's instant switch is said to be the sandbox's, not Auth0's.
+    expect(result.done).toMatch(/the sandbox refuses the old one at once \(on Auth0 the switch may take up to about 30 seconds\)/);
   });
 
-  it('wait-out-exp: after 24 hours the leaked token gets 401 Expired while a new request still works', async () => {
+  it('wait-out-exp: past the token\'s exp (24 hours by default) the leaked token gets 401 Expired while a new request still works', async () => {
     const result = await applyRemedy(currentTenant(), 'wait-out-exp', await leak());
     expect(result.oldToken.outcome).toMatchObject({ status: 401, body: { message: EXPIRED } });
     expect(result.newRequests[0]!.outcome.status).toBe(200);
+    expect(result.done).toBe('Moved the tenant clock forward 1 day and 1 second, read from the token\'s exp: the leaked token is past it.');
+  });
+
+  it('wait-out-exp reads exp from the token, so a raised Token Expiration makes the wait longer', async () => {
+    const tenant = currentTenant();
+    tenant.setTokenLifetime(7 * 86_400);
+    const leaked = await leak();
+    const start = tenant.clock.nowSeconds();
+    const result = await applyRemedy(tenant, 'wait-out-exp', leaked);
+    expect(tenant.clock.nowSeconds() - start).toBe(7 * 86_400 + 1);
+    expect(result.oldToken.outcome).toMatchObject({ status: 401, body: { message: EXPIRED } });
+    expect(result.done).toMatch(/^Moved the tenant clock forward 7 days and 1 second/);
+  });
+});
+
+describe('secondsUntilExpired and describeWait', () => {
+  it('counts from now to one second past exp, and never backwards', () => {
+    const token = (claims: object) => `${Buffer.from('{"alg":"RS256","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2ln`;
+    expect(secondsUntilExpired(token({ exp: 1_000 }), 400)).toBe(601);
+    expect(secondsUntilExpired(token({ exp: 1_000 }), 5_000)).toBe(0);
+    expect(secondsUntilExpired(token({}), 5_000)).toBe(0);
+    expect(secondsUntilExpired('not a token', 5_000)).toBe(0);
+  });
+
+  it('says the jump in days, hours and seconds', () => {
+    expect(describeWait(86_401)).toBe('1 day and 1 second');
+    expect(describeWait(2 * 86_400 + 3 * 3_600)).toBe('2 days and 3 hours');
+    expect(describeWait(0)).toBe('0 seconds');
   });
 });
 

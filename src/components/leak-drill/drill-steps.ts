@@ -3,6 +3,7 @@
  * leak a token, apply one remedy, then try the leaked token and a new token request side by side.
  * No DOM here, so every remedy's effect is checked against a real tenant in the unit tests.
  */
+import { decodeToken } from '../../playground/decode-jwt.ts';
 import type { Tenant } from '../../tenant/index.ts';
 import { accessTokenOf, callManagementApi, requestToken, type HttpOutcome } from '../tenant-widgets/tenant-http.ts';
 
@@ -56,12 +57,14 @@ export async function applyRemedy(tenant: Tenant, remedy: RemedyId, leak: Leak, 
     }
     case 'rotate-secret': {
       tenant.rotateClientSecret(leak.clientId);
-      done = 'Rotated the client secret: the app has a new one, the old one is dead.';
+      done = 'Rotated the client secret: the app has a new one, and the sandbox refuses the old one at once (on Auth0 the switch may take up to about 30 seconds).';
       break;
     }
     case 'wait-out-exp': {
-      tenant.clock.advance(86_400);
-      done = 'Moved the tenant clock forward 24 hours: the leaked token is past its exp.';
+      // Read exp from the token: 24 hours by default, longer if the Token Expiration was raised.
+      const wait = secondsUntilExpired(leak.token, tenant.clock.nowSeconds());
+      tenant.clock.advance(wait);
+      done = `Moved the tenant clock forward ${describeWait(wait)}, read from the token's exp: the leaked token is past it.`;
       break;
     }
   }
@@ -94,6 +97,30 @@ export function resetDrill(tenant: Tenant, clientId: string, scopes: readonly st
 
 function grantOf(tenant: Tenant, clientId: string) {
   return tenant.clientGrants.find((grant) => grant.client_id === clientId && grant.audience === tenant.managementAudience);
+}
+
+/** Seconds from `nowSeconds` until the token's `exp` has passed (0 when it already has, or has none to read). */
+export function secondsUntilExpired(token: string, nowSeconds: number): number {
+  const exp = expOf(token);
+  return exp === undefined ? 0 : Math.max(0, exp - nowSeconds + 1);
+}
+
+function expOf(token: string): number | undefined {
+  const exp = decodeToken(token)?.claims.exp;
+  return typeof exp === 'number' && Number.isFinite(exp) ? exp : undefined;
+}
+
+/** "24 hours", "7 days and 1 second": the jump in words a reader checks against the token's lifetime. */
+export function describeWait(seconds: number): string {
+  const days = Math.floor(seconds / 86_400);
+  const hours = Math.floor((seconds % 86_400) / 3_600);
+  const rest = seconds % 3_600;
+  const parts = [
+    ...(days > 0 ? [`${days} day${days === 1 ? '' : 's'}`] : []),
+    ...(hours > 0 ? [`${hours} hour${hours === 1 ? '' : 's'}`] : []),
+    ...(rest > 0 || (days === 0 && hours === 0) ? [`${rest} second${rest === 1 ? '' : 's'}`] : []),
+  ];
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
 }
 
 /** Long bodies (a token, a client list) are shortened so the columns stay readable. */

@@ -49,6 +49,10 @@ export async function mountLeakDrill(root: HTMLElement): Promise<void> {
     const decoded = decodeToken(leaked.token)!;
     const scopes = String(decoded.claims.scope ?? '').split(' ').filter(Boolean);
     ui.token.textContent = `${leaked.token.slice(0, 40)}…`;
+    // A raised Token Expiration (lesson 3) makes the leaked token long-lived: the page-wide red bar says so.
+    const { exp: expClaim, iat } = decoded.claims;
+    if (typeof expClaim === 'number' && typeof iat === 'number' && expClaim - iat > 86_400) ui.token.dataset.longLivedToken = 'long';
+    else delete ui.token.dataset.longLivedToken;
     ui.scopes.replaceChildren(...scopes.flatMap((scope, index) => [index > 0 ? ' ' : '', el('code', {}, scope)]));
     const exp = claimAsDate(decoded.claims, 'exp');
     ui.exp.textContent = exp ? exp.toISOString().replace('.000Z', 'Z').replace('T', ' ') : 'never';

@@ -28,8 +28,11 @@ describe('explainOutcome', () => {
     expect(explainOutcome({ status: 200, body: [] }, true)).toMatch(/old rules/);
   });
 
-  it('blames the signature check when today\'s tenant refuses it', () => {
-    expect(explainOutcome({ status: 401, body: invalidSignature }, false)).toMatch(/only RS256 tokens/);
+  it('blames the signature check when today\'s tenant refuses it, as the sandbox\'s rule rather than Auth0\'s', () => {
+    const sentence = explainOutcome({ status: 401, body: invalidSignature }, false);
+    expect(sentence).toMatch(/only RS256 tokens/);
+    expect(sentence).toMatch(/^Refused: the sandbox, standing in for today's tenant/);
+    expect(sentence).toMatch(/Whether a real tenant still refuses such tokens is not documented\.$/);
   });
 
   it('quotes the tenant\'s message for a 401 in legacy mode, e.g. after the secret was rotated', () => {

@@ -33,7 +33,8 @@ export function explainOutcome(outcome: HttpOutcome, legacyMode: boolean): strin
       : 'It worked.';
   }
   if (outcome.status === 401 && !legacyMode) {
-    return 'Refused: today\'s Management API trusts only RS256 tokens that the tenant itself issued. A token signed with the Global Client Secret fails the signature check.';
+    // Auth0 does not document that a real tenant refuses these tokens: say whose rule this is.
+    return 'Refused: the sandbox, standing in for today\'s tenant, trusts only RS256 tokens that it issued itself, so a token signed with the Global Client Secret fails the signature check. Whether a real tenant still refuses such tokens is not documented.';
   }
   if (outcome.status === 401 && message !== undefined) return `Refused even in legacy mode: ${message}.`;
   if (outcome.status === 403) {

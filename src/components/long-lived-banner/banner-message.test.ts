@@ -9,6 +9,8 @@ describe('bannerMessage', () => {
   it('speaks of the worst token on screen', () => {
     expect(bannerMessage(['hand-signed', 'never'])).toMatch(/^A token that never expires/);
     expect(bannerMessage(['hand-signed', 'long'])).toMatch(/longer than 24 hours/);
+    // A raised Token Expiration makes such tokens too, not only hand-signing.
+    expect(bannerMessage(['long'])).toMatch(/raised the Token Expiration/);
     expect(bannerMessage(['hand-signed'])).toMatch(/^A hand-signed token/);
   });
 

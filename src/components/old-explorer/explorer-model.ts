@@ -39,7 +39,7 @@ export function overreachSentence(ticked: readonly string[], allowed: readonly s
 /** A "view source" excerpt of the explorer page, as a browser would have received it. */
 export function explorerPageSource(domain: string, globalClientId: string, globalClientSecret: string): string {
   return [
-    '<!-- management api v2 explorer (simulated excerpt) -->',
+    '<!-- management api v2 explorer: an illustration, not the original page\'s code -->',
     '<script>',
     '  // The page signs tokens itself, so it must carry the signing secret.',
     `  window.explorerConfig = {`,

@@ -60,3 +60,45 @@ describe('the lesson\'s snippets against the local tenant', () => {
     expect((JSON.parse(stdout) as Array<{ name: string }>).map((client) => client.name)).toEqual(NAMES);
   });
 });
+
+describe('the lesson\'s snippets on a tenant with more than one page of applications', () => {
+  // 60 more applications: with the Global Client that is 65, two pages of 50.
+  const EXTRA = Array.from({ length: 60 }, (_, index) => `Paging Test App ${String(index + 1).padStart(2, '0')}`);
+  let big: Awaited<ReturnType<typeof startTenantServer>>;
+  let bigEnv: NodeJS.ProcessEnv;
+  const clientRequests: string[] = [];
+
+  beforeAll(async () => {
+    big = await startTenantServer({ port: 0 });
+    for (const name of EXTRA) {
+      const created = big.tenant.createApplication({ name, app_type: 'non_interactive', grant_types: ['client_credentials'] });
+      if (!created.ok) throw new Error(`could not seed ${name}: ${created.error.message}`);
+    }
+    // Record the page requests the snippets make, so the test sees them page.
+    big.server.prependListener('request', (request) => {
+      if (request.url?.startsWith('/api/v2/clients')) clientRequests.push(request.url);
+    });
+    bigEnv = { ...env, AUTH0_DOMAIN: big.tenant.domain, AUTH0_BASE_URL: big.origin };
+  });
+
+  afterAll(() => big.close());
+
+  it('the Auth0 SDK\'s for await reaches the applications after the first 50', async () => {
+    clientRequests.length = 0;
+    const { stdout } = await run(process.execPath, [`${LESSON}/get-clients-sdk.mjs`], { env: bigEnv });
+    const names = stdout.trim().split('\n').map((line) => line.split(' ').slice(0, -1).join(' '));
+    expect(names).toHaveLength(NAMES.length + EXTRA.length);
+    expect(names).toEqual(expect.arrayContaining([...NAMES, ...EXTRA]));
+    expect(names.at(-1)).toBe('All Applications');
+    expect(clientRequests.filter((url) => /[?&]page=1(&|$)/.test(url))).toHaveLength(1);
+  });
+
+  it('Node (fetch) keeps asking until a page comes back short', async () => {
+    clientRequests.length = 0;
+    const { stdout } = await run(process.execPath, [`${LESSON}/get-clients-fetch.mjs`], { env: bigEnv });
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(NAMES.length + EXTRA.length);
+    expect(lines.at(-1)).toMatch(/^All Applications /);
+    expect(clientRequests.map((url) => new URL(url, 'http://x').searchParams.get('page'))).toEqual(['0', '1']);
+  });
+});

@@ -9,10 +9,18 @@ describe('assessRisks', () => {
     expect(ids({ alg: 'RS256' }, { iat: NOW, scope: 'read:clients' })).toEqual(['no-exp']);
   });
 
+  it('says the denylist can name a never-expiring token only when it carries a jti', () => {
+    const [withoutJti] = assessRisks({ alg: 'HS256' }, { iat: NOW }, NOW);
+    expect(withoutJti!.detail).toMatch(/Without a jti, the denylist cannot name it\.$/);
+    const [withJti] = assessRisks({ alg: 'HS256' }, { iat: NOW, jti: 'leak-1' }, NOW);
+    expect(withJti!.detail).toMatch(/until its jti is denylisted or the signing secret is rotated/);
+  });
+
   it('flags a lifetime over 24 hours and says how long', () => {
     const risks = assessRisks({ alg: 'RS256' }, { iat: NOW, exp: NOW + 365 * 86_400, scope: 'read:clients' }, NOW);
     expect(risks.map((risk) => risk.id)).toEqual(['long-lifetime']);
     expect(risks[0]!.title).toBe('Lives 1 year, longer than 24 hours');
+    expect(risks[0]!.detail).toMatch(/last 24 hours unless someone raised the Token Expiration\.$/);
   });
 
   it('accepts exactly 24 hours, and judges the lifetime from now when iat is missing', () => {

@@ -26,13 +26,15 @@ export function assessRisks(header: Readonly<Record<string, unknown>>, payload: 
     risks.push({
       id: 'no-exp',
       title: 'No exp: it never expires',
-      detail: 'Whoever gets a copy can use it until the signing secret is rotated, and rotating that secret breaks every token signed with it.',
+      detail: payload.jti === undefined
+        ? 'Whoever gets a copy can use it until the signing secret is rotated, and rotating that secret breaks every token signed with it. Without a jti, the denylist cannot name it.'
+        : 'Whoever gets a copy can use it until its jti is denylisted or the signing secret is rotated, which breaks every token signed with it.',
     });
   } else if (exp - iat > DAY) {
     risks.push({
       id: 'long-lifetime',
       title: `Lives ${describeSpan(exp - iat)}, longer than 24 hours`,
-      detail: 'A leaked copy stays useful for all that time. Tokens from /oauth/token last 24 hours.',
+      detail: 'A leaked copy stays useful for all that time. Tokens from /oauth/token last 24 hours unless someone raised the Token Expiration.',
     });
   }
   if (typeof header.alg === 'string' && /^HS/i.test(header.alg)) {
