@@ -17,6 +17,17 @@ async function createApp(page: Page) {
   await expect(dash.getByText(/Created E2E Inventory Sync/)).toBeVisible({ timeout: 20_000 });
 }
 
+/** Opens the lesson with the seeded tenant ready and the Dashboard on its API Explorer tab. */
+async function openExplorerTab(page: Page) {
+  await page.goto(LESSON);
+  const dash = dashboard(page);
+  // The tenant starts when the widget nears the viewport.
+  await dash.getByRole('tablist').scrollIntoViewIfNeeded();
+  await expect(dash.getByRole('switch', { name: 'Reporting Service: authorized' })).toHaveAttribute('aria-checked', 'true', { timeout: 20_000 });
+  await dash.getByRole('tab', { name: 'API Explorer' }).click();
+  return dash.getByRole('tabpanel', { name: 'API Explorer' });
+}
+
 test.beforeEach(async ({ page }) => {
   // Every test starts from the seeded tenant and the seeded playground app.
   await page.addInitScript(() => {
@@ -169,13 +180,7 @@ test('the playgrounds use the new app: its client_id is in the get-token request
 for (const theme of ['light', 'dark'] as const) {
   test(`the long-lifetime warning and the token's claims pass axe in the ${theme} theme`, async ({ page }) => {
     await page.addInitScript((chosen) => localStorage.setItem('starlight-theme', chosen), theme);
-    await page.goto(LESSON);
-    const dash = dashboard(page);
-    // The tenant starts when the widget nears the viewport.
-    await dash.getByRole('tablist').scrollIntoViewIfNeeded();
-    await expect(dash.getByRole('switch', { name: 'Reporting Service: authorized' })).toHaveAttribute('aria-checked', 'true', { timeout: 20_000 });
-    await dash.getByRole('tab', { name: 'API Explorer' }).click();
-    const panel = dash.getByRole('tabpanel', { name: 'API Explorer' });
+    const panel = await openExplorerTab(page);
     await panel.getByLabel('Token Expiration (Seconds)').fill('2592000');
     await panel.getByRole('button', { name: 'Update & Regenerate Token' }).click();
     await expect(panel.getByText('This token: exp − iat = 2,592,000 s (30 days).')).toBeVisible();
@@ -193,12 +198,7 @@ test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test('the regenerated token\'s claims table fits the screen, long client ids and all', async ({ page }) => {
-    await page.goto(LESSON);
-    const dash = dashboard(page);
-    await dash.getByRole('tablist').scrollIntoViewIfNeeded();
-    await expect(dash.getByRole('switch', { name: 'Reporting Service: authorized' })).toHaveAttribute('aria-checked', 'true', { timeout: 20_000 });
-    await dash.getByRole('tab', { name: 'API Explorer' }).click();
-    const panel = dash.getByRole('tabpanel', { name: 'API Explorer' });
+    const panel = await openExplorerTab(page);
     await panel.getByRole('button', { name: 'Update & Regenerate Token' }).click();
     const table = panel.getByRole('table', { name: 'Claims of the token' });
     await expect(table).toContainText('@clients');
