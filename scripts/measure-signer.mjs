@@ -110,7 +110,7 @@ export async function measureSigner(baseUrl, { samples = 30, longPayloadBytes = 
     const page = await browser.newPage();
     await page.goto(new URL(PAGE, baseUrl).href, { waitUntil: 'networkidle' });
     const region = page.getByRole('region', { name: TITLE });
-    await region.getByRole('checkbox', { name: /I understand that a long-lived token/ }).check();
+    await region.getByRole('checkbox', { name: /^I understand that/ }).check();
     await region.getByRole('button', { name: 'I understand: unlock the signer' }).click();
     await region.locator('[data-output]').filter({ hasText: /^eyJ/ }).waitFor({ timeout: 30_000 });
     const payload = region.getByRole('textbox', { name: 'Payload' });
