@@ -28,6 +28,8 @@ export function mountTokenTriage(host: HTMLElement): void {
   if (!input || !summary || !notes || !list) throw new Error('[token-triage] the widget markup is incomplete');
   const routes = parseRoutes(host.dataset.routes ?? '[]');
   const base = host.dataset.base ?? 'tt';
+  // Each finding's heading sits one level under "Findings", whatever level the page gave the widget.
+  const findingTag = host.dataset.findingLevel === '4' ? 'h4' : 'h5';
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const run = () => {
@@ -38,7 +40,7 @@ export function mountTokenTriage(host: HTMLElement): void {
     summary.textContent = report.summary;
     notes.replaceChildren(...report.notes.map((note) => element('li', {}, note)));
     notes.hidden = report.notes.length === 0;
-    list.replaceChildren(...report.findings.map((finding) => renderFinding(finding, base)));
+    list.replaceChildren(...report.findings.map((finding) => renderFinding(finding, base, findingTag)));
   };
   const forget = () => {
     clearTimeout(timer);
@@ -74,12 +76,12 @@ function parseRoutes(json: string): RouteLike[] {
   return raw.map((route) => ({ method: route.method, pattern: new RegExp(route.pattern), scopes: route.scopes }));
 }
 
-function renderFinding(finding: Finding, base: string): HTMLElement {
+function renderFinding(finding: Finding, base: string, headingTag: 'h4' | 'h5'): HTMLElement {
   const headingId = `${base}-finding-${finding.number}`;
   const where = finding.lines.length === 1 ? `line ${finding.lines[0]}` : `lines ${finding.lines.join(', ')}`;
   const article = element('article', { class: `tl-triage-finding tl-triage-${finding.kind ?? finding.state}`, 'aria-labelledby': headingId });
   article.append(
-    element('h5', { id: headingId }, `Token ${finding.number} (${where}): ${finding.title}`),
+    element(headingTag, { id: headingId, class: 'tl-triage-finding-title' }, `Token ${finding.number} (${where}): ${finding.title}`),
     paragraph(['Starts ', element('code', {}, finding.preview), ' (the signature is never shown).']),
   );
   if (finding.problem) article.append(element('p', {}, finding.problem));
