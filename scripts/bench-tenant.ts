@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { createTenant, handleTenantRequest, SEEDED_CREDENTIALS, type Tenant } from '../src/tenant/index.ts';
 // Not part of the tenant's public API; measured on its own to separate JWT verification from routing.
 import { verifyAccessToken } from '../src/tenant/verify-access-token.ts';
-import { startTenantServer } from './tenant-server.ts';
+import { startTenantServer } from '../src/tenant/hosts/node-http.ts';
 
 interface Measurement {
   name: string;

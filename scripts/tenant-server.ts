@@ -1,85 +1,9 @@
-// `npm run tenant`: the mocked tenant as a real HTTP server on the loopback interface, so
-// curl, a backend or the official Auth0 SDK can talk to it. The same request handler the
-// site's service worker and the Node tests use answers every request.
+// `npm run tenant`: the command line of the tenant's Node HTTP host (src/tenant/hosts/node-http.ts).
 //
 //   npm run tenant -- --port 4380 [--host 127.0.0.1] [--domain acme.auth0.test]
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';
-import { createTenant, handleTenantRequest, SEEDED_CREDENTIALS, type Tenant } from '../src/tenant/index.ts';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-// The tenant refuses bodies over 64 KiB itself; reading a little past that lets it say so.
-const READ_LIMIT = 128 * 1024;
-
-/** Options of {@link startTenantServer}. */
-export interface TenantServerOptions {
-  port: number;
-  host?: string;
-  domain?: string;
-}
-
-/** Starts the server; resolves once it listens. Used by the CLI below and by tests. */
-export async function startTenantServer(options: TenantServerOptions) {
-  const host = options.host ?? '127.0.0.1';
-  if (!LOOPBACK.has(host)) {
-    throw new Error(`[tenant] Refusing to listen on ${host}: the sandbox tenant only serves this machine (use 127.0.0.1).`);
-  }
-  // Real time passes on a local server, so tokens from it expire as they would on Auth0.
-  const tenant = await createTenant({ ...(options.domain ? { domain: options.domain } : {}), clockSource: Date.now });
-  const server = createServer((incoming, outgoing) => {
-    void answer(tenant, incoming, outgoing);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  return { tenant, server, origin, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-async function answer(tenant: Tenant, incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
-  try {
-    const body = await readBody(incoming);
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(incoming.headers)) {
-      if (value === undefined) continue;
-      for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
-    }
-    // Route as the tenant's own URL so issued tokens name https://{domain}/ as their issuer.
-    const url = new URL(incoming.url ?? '/', `https://${tenant.domain}`);
-    const method = incoming.method ?? 'GET';
-    const request = new Request(url, {
-      method,
-      headers,
-      ...(body && method !== 'GET' && method !== 'HEAD' ? { body: new Uint8Array(body) } : {}),
-    });
-    const response = await handleTenantRequest(tenant, request);
-    const payload = Buffer.from(await response.arrayBuffer());
-    outgoing.writeHead(response.status, Object.fromEntries(response.headers));
-    outgoing.end(payload);
-  } catch (error) {
-    // Only a broken connection or a body the platform cannot read lands here.
-    if (!outgoing.headersSent) {
-      outgoing.writeHead(400, { 'content-type': 'application/json' });
-    }
-    outgoing.end(JSON.stringify({ statusCode: 400, error: 'Bad Request', message: error instanceof Error ? error.message : 'Unreadable request' }));
-  }
-}
-
-function readBody(incoming: IncomingMessage): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    incoming.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= READ_LIMIT) chunks.push(chunk);
-    });
-    incoming.on('end', () => resolve(size === 0 ? null : Buffer.concat(chunks)));
-    incoming.on('error', reject);
-  });
-}
+import { SEEDED_CREDENTIALS, type Tenant } from '../src/tenant/index.ts';
+import { startTenantServer } from '../src/tenant/hosts/node-http.ts';
 
 function banner(tenant: Tenant, origin: string): string {
   const app = SEEDED_CREDENTIALS.reporting;

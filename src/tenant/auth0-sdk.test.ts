@@ -2,7 +2,7 @@ import { Management } from 'auth0';
 import { describe, expect, it } from 'vitest';
 import { SEEDED_CREDENTIALS } from './seed.ts';
 import { rejectionOf, useSdkTenant } from './sdk-test-support.ts';
-import { START } from './test-tenant.ts';
+import { START } from './hosts/testing.ts';
 
 /*
  * The official Auth0 Node SDK (`auth0` v7), unmodified, against the mocked tenant through msw/node.

@@ -4,7 +4,7 @@ import { handleTenantRequest } from './handle-request.ts';
 import { mintLegacyExplorerToken } from './legacy-token.ts';
 import { SEEDED_CREDENTIALS } from './seed.ts';
 import type { Tenant } from './tenant.ts';
-import { freshTenant, START_SECONDS, useTenantServer } from './test-tenant.ts';
+import { freshTenant, START_SECONDS, useTenantServer } from './hosts/testing.ts';
 
 /*
  * A table of malformed and hostile requests, each with the exact status and JSON body the tenant

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { matchesAny } from './cors-policy.ts';
 import { handleTenantRequest } from './handle-request.ts';
 import type { Tenant } from './tenant.ts';
-import { freshTenant } from './test-tenant.ts';
+import { freshTenant } from './hosts/testing.ts';
 
 const BASE = 'https://acme.auth0.test';
 // The seeded Customer Portal lists this origin in Allowed Origins and Allowed Web Origins.

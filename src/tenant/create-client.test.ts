@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callApi, tokenFor, useTenantServer } from './test-tenant.ts';
+import { callApi, tokenFor, useTenantServer } from './hosts/testing.ts';
 
 const tenant = useTenantServer();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SEEDED_GLOBAL_CLIENT } from './seed.ts';
-import { callApi, requestToken, tokenFor, useTenantServer } from './test-tenant.ts';
+import { callApi, requestToken, tokenFor, useTenantServer } from './hosts/testing.ts';
 
 const tenant = useTenantServer();
 

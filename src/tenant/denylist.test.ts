@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DENYLIST_LIMIT } from './add-to-denylist.ts';
 import { mintLegacyExplorerToken } from './legacy-token.ts';
 import { isTenantError } from './tenant-error.ts';
-import { callApi, tokenFor, useTenantServer } from './test-tenant.ts';
+import { callApi, tokenFor, useTenantServer } from './hosts/testing.ts';
 
 const tenant = useTenantServer();
 

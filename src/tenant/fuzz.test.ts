@@ -12,7 +12,7 @@ import { restoreTenant } from './restore-tenant.ts';
 import { SEEDED_CREDENTIALS, SEEDED_GLOBAL_CLIENT } from './seed.ts';
 import type { Tenant } from './tenant.ts';
 import type { TenantSnapshot } from './tenant-snapshot.ts';
-import { START } from './test-tenant.ts';
+import { START } from './hosts/testing.ts';
 
 /*
  * Property-based fuzzing of /oauth/token and /api/v2/* with fast-check. Beyond "JSON, never a

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mintLegacyExplorerToken } from './legacy-token.ts';
 import { SEEDED_GLOBAL_CLIENT } from './seed.ts';
-import { callApi, tokenFor, useTenantServer } from './test-tenant.ts';
+import { callApi, tokenFor, useTenantServer } from './hosts/testing.ts';
 
 const tenant = useTenantServer();
 

@@ -1,7 +1,7 @@
 import { exportSPKI, generateKeyPair, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handleTenantRequest } from './handle-request.ts';
-import { freshTenant, START_SECONDS } from './test-tenant.ts';
+import { freshTenant, START_SECONDS } from './hosts/testing.ts';
 import type { Tenant } from './tenant.ts';
 
 // Requests go to a local-server style origin: routing must not depend on the Host.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mintLegacyExplorerToken } from './legacy-token.ts';
-import { callApi, useTenantServer } from './test-tenant.ts';
+import { callApi, useTenantServer } from './hosts/testing.ts';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 
 const tenant = useTenantServer();

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { SEEDED_GLOBAL_CLIENT } from './seed.ts';
-import { callApi, START_SECONDS, tokenFor, useTenantServer } from './test-tenant.ts';
+import { callApi, START_SECONDS, tokenFor, useTenantServer } from './hosts/testing.ts';
 
 const tenant = useTenantServer();
 

@@ -4,7 +4,7 @@ import { MANAGEMENT_ROUTES } from './management-api.ts';
 import { displayRoutePath } from './management-route.ts';
 import { SEEDED_CREDENTIALS } from './seed.ts';
 import type { Tenant } from './tenant.ts';
-import { freshTenant } from './test-tenant.ts';
+import { freshTenant } from './hosts/testing.ts';
 
 /*
  * Generated from the route table itself, so a route added later is covered without a new test:

@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { MANAGEMENT_API_SCOPES } from './management-scopes.ts';
-import { callApi, requestToken, tokenFor, useTenantServer } from './test-tenant.ts';
+import { callApi, requestToken, tokenFor, useTenantServer } from './hosts/testing.ts';
 
 const tenant = useTenantServer();
 

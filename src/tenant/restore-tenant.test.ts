@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handleTenantRequest } from './handle-request.ts';
 import { restoreTenant } from './restore-tenant.ts';
-import { freshTenant, START } from './test-tenant.ts';
+import { freshTenant, START } from './hosts/testing.ts';
 import type { TenantSnapshot } from './tenant-snapshot.ts';
 import type { Tenant } from './tenant.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CLOCK_ADVANCE_SECONDS } from './sandbox-clock-endpoint.ts';
-import { START, START_SECONDS, callApi, tokenFor, useTenantServer } from './test-tenant.ts';
+import { START, START_SECONDS, callApi, tokenFor, useTenantServer } from './hosts/testing.ts';
 
 const tenant = useTenantServer();
 

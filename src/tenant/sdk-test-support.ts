@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { tenantHandlers } from './msw-handlers.ts';
 import type { Tenant } from './tenant.ts';
-import { freshTenant } from './test-tenant.ts';
+import { freshTenant } from './hosts/testing.ts';
 
 /*
  * Shared set-up for the tests that drive the official Auth0 Node SDK (`auth0` v7, unmodified)

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTenant } from './create-tenant.ts';
 import { handleTenantRequest } from './handle-request.ts';
 import { mintLegacyExplorerToken } from './legacy-token.ts';
-import { START } from './test-tenant.ts';
+import { START } from './hosts/testing.ts';
 import type { Tenant } from './tenant.ts';
 
 /*

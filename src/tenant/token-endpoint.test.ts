@@ -1,6 +1,6 @@
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { requestToken, START_SECONDS, useTenantServer } from './test-tenant.ts';
+import { requestToken, START_SECONDS, useTenantServer } from './hosts/testing.ts';
 
 const tenant = useTenantServer();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from './model.ts';
-import { callApi, START, tokenFor, useTenantServer } from './test-tenant.ts';
+import { callApi, START, tokenFor, useTenantServer } from './hosts/testing.ts';
 
 const tenant = useTenantServer();
 

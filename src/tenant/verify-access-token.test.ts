@@ -1,6 +1,6 @@
 import { exportSPKI, generateKeyPair, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { callApi, START_SECONDS, tokenFor, useTenantServer } from './test-tenant.ts';
+import { callApi, START_SECONDS, tokenFor, useTenantServer } from './hosts/testing.ts';
 
 const tenant = useTenantServer();
 

@@ -3,7 +3,7 @@
  * tenant (so playgrounds and other widgets see it at once); every list is redrawn from the
  * tenant whenever it changes, including after a reset.
  */
-import { startBrowserTenant, type BrowserTenant } from '../../playground/browser-tenant.ts';
+import { startBrowserTenant, type BrowserTenant } from '../../tenant/hosts/browser.ts';
 import { el } from '../../playground/editor/dom.ts';
 import { decodeToken } from '../../playground/decode-jwt.ts';
 import { SEEDED_CREDENTIALS, type Application, type Tenant } from '../../tenant/index.ts';

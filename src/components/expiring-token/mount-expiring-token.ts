@@ -3,7 +3,7 @@
  * its claims and a countdown on the shared tenant clock, and calls `GET /api/v2/clients` with it
  * on demand, so a clock jump elsewhere on the page turns the next call into the real 401.
  */
-import { startBrowserTenant } from '../../playground/browser-tenant.ts';
+import { startBrowserTenant } from '../../tenant/hosts/browser.ts';
 import { decodeToken, describeLifetime, secondsLeft } from '../../playground/decode-jwt.ts';
 import { SEEDED_CREDENTIALS } from '../../tenant/index.ts';
 import { claimRows } from '../tenant-widgets/claim-rows.ts';

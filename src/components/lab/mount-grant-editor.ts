@@ -4,7 +4,7 @@
  * arrives with the next page load).
  */
 import { LAB_APPS, ensureLabApp, grantOf } from '../../lab/lab-apps.ts';
-import { startBrowserTenant } from '../../playground/browser-tenant.ts';
+import { startBrowserTenant } from '../../tenant/hosts/browser.ts';
 
 export async function mountGrantEditor(root: HTMLElement, appKey: string): Promise<void> {
   if (!Object.hasOwn(LAB_APPS, appKey)) throw new Error(`[grant-editor] no lab app "${appKey}"`);

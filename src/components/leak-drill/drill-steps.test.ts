@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTenantServer } from '../../tenant/test-tenant.ts';
+import { useTenantServer } from '../../tenant/hosts/testing.ts';
 import { applyRemedy, describeWait, leakToken, resetDrill, secondsUntilExpired, type Leak } from './drill-steps.ts';
 
 const currentTenant = useTenantServer();

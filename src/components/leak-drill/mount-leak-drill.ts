@@ -2,7 +2,7 @@
  * The leak drill's DOM side: leaks a token of the seeded Reporting Service, shows what it opens
  * and until when (on the shared tenant clock), and lays each remedy's effect out side by side.
  */
-import { startBrowserTenant } from '../../playground/browser-tenant.ts';
+import { startBrowserTenant } from '../../tenant/hosts/browser.ts';
 import { claimAsDate, decodeToken, describeLifetime, secondsLeft } from '../../playground/decode-jwt.ts';
 import { el } from '../../playground/editor/dom.ts';
 import { MANAGEMENT_ROUTES, SEEDED_CREDENTIALS } from '../../tenant/index.ts';

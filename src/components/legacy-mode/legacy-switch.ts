@@ -3,7 +3,7 @@
  * indicator (in LongLivedBanner's dock) to the shared browser tenant. Legacy mode is switched off
  * again when the reader leaves the page, so it never lingers unseen in the saved tenant.
  */
-import type { BrowserTenant } from '../../playground/browser-tenant.ts';
+import type { BrowserTenant } from '../../tenant/hosts/browser.ts';
 
 /** Keeps `control` and the dock's indicator in step with `tenant.legacyMode`. */
 export function wireLegacySwitch(browserTenant: BrowserTenant, control: HTMLButtonElement | null, status: HTMLElement | null): void {

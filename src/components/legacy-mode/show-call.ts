@@ -2,7 +2,7 @@
  * Fills a <TenantCall> block inside `host` with the tenant's answer to GET /api/v2/clients for
  * `token`: the status line, a plain-words reason, and the exact body.
  */
-import type { BrowserTenant } from '../../playground/browser-tenant.ts';
+import type { BrowserTenant } from '../../tenant/hosts/browser.ts';
 import { outcomeView } from '../tenant-widgets/outcome-view.ts';
 import { callManagementApi } from '../tenant-widgets/tenant-http.ts';
 import { explainOutcome, statusLine } from './call-outcome.ts';

@@ -2,7 +2,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTenantServer } from '../../../scripts/tenant-server.ts';
+import { startTenantServer } from '../../tenant/hosts/node-http.ts';
 import { SEEDED_CREDENTIALS } from '../../tenant/index.ts';
 
 /*

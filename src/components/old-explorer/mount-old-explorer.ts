@@ -2,7 +2,7 @@
  * The live part of <OldExplorer>: mints an old-style token with the sandbox tenant's Global
  * Client Secret, shows it decoded, and calls GET /api/v2/clients with it. Loaded on demand.
  */
-import { startBrowserTenant } from '../../playground/browser-tenant.ts';
+import { startBrowserTenant } from '../../tenant/hosts/browser.ts';
 import { decodeToken, explainFields } from '../../playground/decode-jwt.ts';
 import { el } from '../../playground/editor/dom.ts';
 import type { ActionTarget } from '../lazy-widget/lazy-actions.ts';

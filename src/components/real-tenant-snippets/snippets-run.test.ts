@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTenantServer } from '../../../scripts/tenant-server.ts';
+import { startTenantServer } from '../../tenant/hosts/node-http.ts';
 import { SEEDED_CREDENTIALS, SEEDED_GLOBAL_CLIENT } from '../../tenant/index.ts';
 import { fillPlaceholders } from '../placeholder-filler/check-input.ts';
 

@@ -2,7 +2,7 @@
  * The tenant clock's DOM side: shows the shared tenant's time every second and moves it. Every
  * other widget and playground on the page reads the same clock, so a jump here shows everywhere.
  */
-import { startBrowserTenant } from '../../playground/browser-tenant.ts';
+import { startBrowserTenant } from '../../tenant/hosts/browser.ts';
 import { describeOffset, formatTenantTime, jumpMessage } from './clock-text.ts';
 
 export async function mountTenantClock(root: HTMLElement): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTenantServer } from '../../tenant/test-tenant.ts';
+import { useTenantServer } from '../../tenant/hosts/testing.ts';
 import { accessTokenOf, callManagementApi, requestToken } from './tenant-http.ts';
 
 const currentTenant = useTenantServer();

@@ -8,7 +8,7 @@
  * input event's own task, and the token with its risk list as soon as WebCrypto hands back the
  * signature, which with the key kept per secret is one short hop (sign-token.ts).
  */
-import { startBrowserTenant } from '../../playground/browser-tenant.ts';
+import { startBrowserTenant } from '../../tenant/hosts/browser.ts';
 import { el } from '../../playground/editor/dom.ts';
 import type { ActionTarget } from '../lazy-widget/lazy-actions.ts';
 import { SEEDED_GLOBAL_CLIENT } from '../../tenant/index.ts';

@@ -1,7 +1,7 @@
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SEEDED_GLOBAL_CLIENT } from '../../tenant/index.ts';
-import { callApi, useTenantServer } from '../../tenant/test-tenant.ts';
+import { callApi, useTenantServer } from '../../tenant/hosts/testing.ts';
 import { createHs256Signer, secretBytes, signHs256 } from './sign-token.ts';
 
 const tenant = useTenantServer();

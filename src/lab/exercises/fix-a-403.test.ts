@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTenantServer } from '../../tenant/test-tenant.ts';
+import { useTenantServer } from '../../tenant/hosts/testing.ts';
 import { checkCode, exerciseFiles } from '../exercise-test-support.ts';
 import { LAB_APPS, ensureLabApp } from '../lab-apps.ts';
 import { fixA403 } from './fix-a-403.ts';

@@ -1,7 +1,7 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { RunEvidence } from '../../playground/run-hooks.ts';
-import { useTenantServer } from '../../tenant/test-tenant.ts';
+import { useTenantServer } from '../../tenant/hosts/testing.ts';
 import { checkCode, exerciseFiles } from '../exercise-test-support.ts';
 import { makeRiskyTokenSet, riskFlags, type RiskFlag } from '../risky-token-set.ts';
 import { spotRiskyTokens } from './spot-risky-tokens.ts';

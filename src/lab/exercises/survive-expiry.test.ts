@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTenantServer } from '../../tenant/test-tenant.ts';
+import { useTenantServer } from '../../tenant/hosts/testing.ts';
 import { checkCode, exerciseFiles } from '../exercise-test-support.ts';
 import { surviveExpiry } from './survive-expiry.ts';
 

@@ -12,7 +12,7 @@ import { renderRequest } from './render-request.ts';
 import { tokenView } from './token-view.ts';
 import { readerApp } from './reader-app.ts';
 import type { AttachedEditor } from './attach-editor.ts';
-import { startBrowserTenant } from '../browser-tenant.ts';
+import { startBrowserTenant } from '../../tenant/hosts/browser.ts';
 import { createRunner, type RunOutcome } from '../worker-host.ts';
 import { createRunWorker } from '../create-run-worker.ts';
 import type { WorkerMessage } from '../protocol.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEEDED_CREDENTIALS } from '../src/tenant/index.ts';
-import { startTenantServer } from './tenant-server.ts';
+import { SEEDED_CREDENTIALS } from '../index.ts';
+import { startTenantServer } from './node-http.ts';
 
 type Running = Awaited<ReturnType<typeof startTenantServer>>;
 

@@ -7,7 +7,7 @@
  */
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { createTenant, restoreTenant, tenantHandlers, type Tenant } from '../tenant/index.ts';
+import { createTenant, restoreTenant, tenantHandlers, type Tenant } from '../index.ts';
 
 /** Where the tenant is kept between visits. */
 export const TENANT_STORAGE_KEY = 'token-lab:tenant';

@@ -1,11 +1,11 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { createTenant, type CreateTenantOptions } from './create-tenant.ts';
-import { tenantHandlers } from './msw-handlers.ts';
-import { restoreTenant } from './restore-tenant.ts';
-import type { SEEDED_CREDENTIALS } from './seed.ts';
-import type { Tenant } from './tenant.ts';
-import type { TenantSnapshot } from './tenant-snapshot.ts';
+import { createTenant, type CreateTenantOptions } from '../create-tenant.ts';
+import { tenantHandlers } from '../msw-handlers.ts';
+import { restoreTenant } from '../restore-tenant.ts';
+import type { SEEDED_CREDENTIALS } from '../seed.ts';
+import type { Tenant } from '../tenant.ts';
+import type { TenantSnapshot } from '../tenant-snapshot.ts';
 
 /*
  * Shared set-up for the tenant's tests (not a test file itself). Key generation is the slow part,
