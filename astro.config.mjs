@@ -5,12 +5,16 @@ import starlight from '@astrojs/starlight';
 import { lessonIdsIn } from './src/lesson-routes.ts';
 import { inlineScriptHashesIn } from './src/inline-script-hashes.ts';
 import { DEFAULT_DOMAIN } from './src/tenant/domain-name.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { scrollableTables } from './src/markdown/scrollable-tables.ts';
 
 // Lessons live in the top-level content/ folder (see src/content.config.ts); numbered
 // folder names give the sidebar its order.
 export default defineConfig({
   site: 'http://localhost:4321',
   server: { host: '127.0.0.1', port: 4321 },
+  // Lessons' Markdown tables scroll inside a focusable, named region on narrow screens.
+  markdown: { processor: satteri({ hastPlugins: [scrollableTables] }) },
   // A strict Content Security Policy, which Astro writes into every page as a <meta http-equiv>
   // (a static site has no headers of its own). Astro hashes the scripts it bundles; Starlight's
   // few `is:inline` scripts (theme, sidebar state, tabs) are hashed from its installed sources.

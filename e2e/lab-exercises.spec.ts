@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { blockingAxeViolations } from './axe.ts';
 import { editorReady, forbidOtherOrigins, openWithCode, playground } from './playground-helpers.ts';
 
 /*
@@ -143,9 +143,7 @@ test.describe('lab exercises', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     for (const theme of ['light', 'dark']) {
       await page.evaluate((chosen) => document.documentElement.setAttribute('data-theme', chosen), theme);
-      const results = await new AxeBuilder({ page }).include('token-lab-exercise').analyze();
-      const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-      expect(blocking, theme).toEqual([]);
+      expect(await blockingAxeViolations(page, 'token-lab-exercise'), theme).toEqual([]);
     }
   });
 

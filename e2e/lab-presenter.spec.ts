@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { blockingAxeViolations } from './axe.ts';
 import { lessonIdsIn } from '../src/lesson-routes.ts';
 import { editorReady, playground } from './playground-helpers.ts';
 
@@ -189,13 +189,7 @@ for (const theme of ['light', 'dark'] as const) {
       await page.goto(`${path}?present`);
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       await expectPresenting(page, path);
-      const results = await new AxeBuilder({ page })
-        .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
-        .analyze();
-      const blocking = results.violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => ({ rule: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }));
-      expect(blocking).toEqual([]);
+      expect(await blockingAxeViolations(page)).toEqual([]);
     });
   }
 }

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { blockingAxeViolations } from './axe.ts';
 import { editorReady, forbidOtherOrigins, playground, PLAYGROUND_PAGE } from './playground-helpers.ts';
 
 const LESSON = '/lessons/machine-to-machine-app/';
@@ -186,11 +186,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(panel.getByText('This token: exp − iat = 2,592,000 s (30 days).')).toBeVisible();
     await expect(panel.locator('[data-expiration-risk]')).toContainText('now live 30 days');
 
-    const results = await new AxeBuilder({ page }).include('[data-dashboard]').analyze();
-    const blocking = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({ rule: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }));
-    expect(blocking).toEqual([]);
+    expect(await blockingAxeViolations(page, '[data-dashboard]')).toEqual([]);
   });
 }
 
