@@ -188,5 +188,12 @@ try {
     }
   }
 } finally {
-  for (const server of servers) process.kill(-server.pid);
+  for (const server of servers) {
+    // A server that already died must not hide the error that the measuring above threw.
+    try {
+      process.kill(-server.pid);
+    } catch (error) {
+      if (error?.code !== 'ESRCH') console.error('[bench] could not stop a server:', error);
+    }
+  }
 }
