@@ -6,7 +6,7 @@ import { lessonIdsIn } from './src/lesson-routes.ts';
 import { inlineScriptHashesIn } from './src/inline-script-hashes.ts';
 import { DEFAULT_DOMAIN } from './src/tenant/domain-name.ts';
 import { satteri } from '@astrojs/markdown-satteri';
-import { scrollableTables } from './src/markdown/scrollable-tables.ts';
+import { scrollableTables } from './src/scrollable-tables.ts';
 
 // Lessons live in the top-level content/ folder (see src/content.config.ts); numbered
 // folder names give the sidebar its order.

@@ -1,8 +1,9 @@
 /**
  * The house's layers and which may import which (DESIGN.md, "The house"). Dependencies point one
  * way, content → components → lab → playground → tenant; the tenant's hosts stand on its core and
- * the core never reaches up into them. `build` is the site's own set-up (lesson order, CSP hashes,
- * the Markdown plugin), which Astro's config and a few components read.
+ * the core never reaches up into them. `build` is the site's own set-up, the files at the top of
+ * src/ (lesson order, CSP hashes, the Markdown plugin, this table), which Astro's config and a few
+ * components read.
  *
  * layers.test.ts reads every import in the project and holds it to this table, so a wrong import
  * fails the suite, as Starlight keeps its own layering as a test.
@@ -29,7 +30,7 @@ export function layerOf(path: string): Layer | undefined {
   if (path.startsWith('src/playground/')) return 'playground';
   if (path.startsWith('src/lab/')) return 'lab';
   if (path.startsWith('src/components/')) return 'components';
-  if (path.startsWith('src/markdown/') || /^src\/[^/]+$/.test(path)) return 'build';
+  if (/^src\/[^/]+$/.test(path)) return 'build';
   return undefined;
 }
 

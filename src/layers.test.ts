@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCircles, importedPaths, layerOf, wrongImports } from './layers.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
+const ROOT = join(import.meta.dirname, '..');
 const SOURCE = /\.(ts|mts|mjs|astro|mdx)$/;
 
 function projectFiles(): Map<string, string> {
