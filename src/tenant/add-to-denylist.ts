@@ -1,7 +1,6 @@
-import type { RouteContext, RouteOutcome } from './management-route.ts';
 import type { DenylistEntry } from './model.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
-import type { TenantRecords } from './tenant.ts';
+import type { TenantRecords } from './tenant-state.ts';
 import { fail, ok, TenantError, type Result } from './tenant-error.ts';
 
 /** How many entries a sandbox denylist holds; a saved tenant must stay small enough to restore. */
@@ -33,13 +32,6 @@ export function addToDenylist(records: TenantRecords, input: unknown, callerAudi
   return ok({ ...entry });
 }
 
-/** `POST /api/v2/blacklists/tokens` (scope `blacklist:tokens`): 204 with no body, as Auth0 answers. */
-export function addToDenylistRoute({ tenant, body, principal }: RouteContext): RouteOutcome {
-  const aud = principal.claims.aud;
-  const callerAudience = (Array.isArray(aud) ? aud[0] : aud) ?? tenant.managementAudience;
-  const result = tenant.mutate((records) => addToDenylist(records, body, callerAudience.slice(0, 600)));
-  return result.ok ? { status: 204 } : result.error;
-}
 
 /** True when the verified claims name a denylisted token: same `jti`, and the entry's `aud` among the token's. */
 export function isDenylisted(denylist: readonly DenylistEntry[], claims: { jti?: unknown; aud?: unknown }): boolean {

@@ -1,9 +1,8 @@
-import { presentGrant } from './list-client-grants.ts';
-import type { RouteContext, RouteOutcome } from './management-route.ts';
+import { presentGrant } from './present-client-grant.ts';
 import type { ClientGrant, ResourceServer } from './model.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
 import { newGrantId, uniqueId } from './random-values.ts';
-import type { TenantRecords } from './tenant.ts';
+import type { TenantRecords } from './tenant-state.ts';
 import { fail, ok, TenantError, type Result } from './tenant-error.ts';
 
 /** The `scope` list of a grant, as both create and update accept it. */
@@ -65,10 +64,4 @@ export function createClientGrant(records: TenantRecords, input: unknown): Resul
   if (subjectType !== undefined) grant.subject_type = subjectType;
   records.clientGrants.push(grant);
   return ok(presentGrant(grant));
-}
-
-/** `POST /api/v2/client-grants` (scope `create:client_grants`): 201 with the grant. */
-export function createClientGrantRoute({ tenant, body }: RouteContext): RouteOutcome {
-  const result = tenant.mutate((records) => createClientGrant(records, body));
-  return result.ok ? { status: 201, body: result.value } : result.error;
 }

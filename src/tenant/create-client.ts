@@ -1,10 +1,8 @@
-import { ALL_CLIENT_FIELDS, presentClient } from './client-fields.ts';
-import { presentationContext, type RouteContext, type RouteOutcome } from './management-route.ts';
 import { APPLICATION_FIELD_SHAPES, grantTypesProblem } from './application-shape.ts';
 import { type Application, type AppType, type JwtConfiguration, type TokenEndpointAuthMethod } from './model.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
 import { newClientId, newClientSecret, uniqueId } from './random-values.ts';
-import type { TenantRecords } from './tenant.ts';
+import type { TenantRecords } from './tenant-state.ts';
 import { fail, ok, TenantError, type Result } from './tenant-error.ts';
 
 /** The fields a new application may be created with; only `name` is required. */
@@ -75,12 +73,4 @@ export function createApplication(records: TenantRecords, input: unknown): Resul
   };
   records.applications.push(app);
   return ok(structuredClone(app));
-}
-
-/** `POST /api/v2/clients` (scope `create:clients`): 201 with the whole application, secret included. */
-export function createClientRoute({ tenant, body }: RouteContext): RouteOutcome {
-  const result = tenant.mutate((records) => createApplication(records, body));
-  if (!result.ok) return result.error;
-  const context = presentationContext(tenant);
-  return { status: 201, body: presentClient(result.value, context, ALL_CLIENT_FIELDS) };
 }

@@ -1,6 +1,5 @@
-import type { RouteContext, RouteOutcome } from './management-route.ts';
 import type { ClientGrant } from './model.ts';
-import type { TenantRecords } from './tenant.ts';
+import type { TenantRecords } from './tenant-state.ts';
 import { fail, ok, TenantError, type Result } from './tenant-error.ts';
 
 /**
@@ -12,10 +11,4 @@ export function deleteClientGrant(records: TenantRecords, grantId: string): Resu
   if (index === -1) return fail(new TenantError('inexistent_client_grant'));
   const [removed] = records.clientGrants.splice(index, 1);
   return ok(removed!);
-}
-
-/** `DELETE /api/v2/client-grants/{id}` (scope `delete:client_grants`): 204 without a body. */
-export function deleteClientGrantRoute({ tenant, params }: RouteContext): RouteOutcome {
-  const result = tenant.mutate((records) => deleteClientGrant(records, params[0]!));
-  return result.ok ? { status: 204 } : result.error;
 }

@@ -1,6 +1,5 @@
-import type { RouteContext, RouteOutcome } from './management-route.ts';
 import type { Application } from './model.ts';
-import type { TenantRecords } from './tenant.ts';
+import type { TenantRecords } from './tenant-state.ts';
 import { fail, ok, TenantError, type Result } from './tenant-error.ts';
 
 /**
@@ -15,10 +14,4 @@ export function deleteClient(records: TenantRecords, clientId: string): Result<A
   const [removed] = records.applications.splice(index, 1);
   records.clientGrants = records.clientGrants.filter((grant) => grant.client_id !== clientId);
   return ok(removed!);
-}
-
-/** `DELETE /api/v2/clients/{id}` (scope `delete:clients`): 204 without a body. */
-export function deleteClientRoute({ tenant, params }: RouteContext): RouteOutcome {
-  const result = tenant.mutate((records) => deleteClient(records, params[0]!));
-  return result.ok ? { status: 204 } : result.error;
 }

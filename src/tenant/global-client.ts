@@ -1,7 +1,7 @@
 import { base64ToBytes } from './base64.ts';
 import type { GlobalClient } from './model.ts';
 import { newGlobalSecret } from './random-values.ts';
-import type { TenantRecords } from './tenant.ts';
+import type { TenantRecords } from './tenant-state.ts';
 import { fail, ok, TenantError, type Result } from './tenant-error.ts';
 
 /*

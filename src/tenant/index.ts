@@ -26,13 +26,14 @@
 
 export { createTenant, type CreateTenantOptions } from './create-tenant.ts';
 export { restoreTenant, type RestoreOutcome } from './restore-tenant.ts';
-export { Tenant, type TenantRecords, type RateLimitKind } from './tenant.ts';
+export { Tenant, type RateLimitKind } from './tenant.ts';
+export type { TenantRecords } from './tenant-state.ts';
 export { tenantHandlers } from './msw-handlers.ts';
 export { handleTenantRequest } from './handle-request.ts';
 export { VirtualClock } from './clock.ts';
 export { Drills, NO_DRILLS, type DrillName, type DrillSettings } from './drills.ts';
-export { TenantError, isTenantError, type Result, type TenantErrorCode, type TenantErrorDetails } from './tenant-error.ts';
-export type { AuthApiErrorCode, ManagementErrorCode } from './error-responses.ts';
+export { TenantError, isTenantError, type Result } from './tenant-error.ts';
+export type { AuthApiErrorCode, ManagementErrorCode, TenantErrorCode, TenantErrorDetails } from './error-codes.ts';
 export { mintLegacyExplorerToken, type LegacyTokenOptions } from './legacy-token.ts';
 export { SEEDED_CREDENTIALS, SEEDED_GLOBAL_CLIENT, type SeededCredential } from './seed.ts';
 export { seedUsers } from './seed-users.ts';
@@ -42,7 +43,7 @@ export { DEFAULT_RATE_LIMITS, type RateLimitPolicy } from './rate-limit.ts';
 export { BODY_LIMIT_BYTES } from './read-body.ts';
 export { MANAGEMENT_API_SCOPES, MANAGEMENT_TOKEN_LIFETIME } from './management-scopes.ts';
 export { MAX_TOKEN_LIFETIME, type UpdateResourceServerError } from './update-resource-server.ts';
-export type { ResourceServerBody } from './get-resource-server.ts';
+export type { ResourceServerBody } from './present-resource-server.ts';
 export { MANAGEMENT_ROUTES } from './management-api.ts';
 export { displayRoutePath, type ManagementRoute } from './management-route.ts';
 export { ALL_CLIENT_FIELDS, GLOBAL_CLIENT_NAME, READ_CLIENT_SCOPES, visibleClientFields } from './client-fields.ts';

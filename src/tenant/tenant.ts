@@ -1,44 +1,24 @@
 import type { VirtualClock } from './clock.ts';
-import { Drills, type DrillSettings } from './drills.ts';
+import { Drills } from './drills.ts';
 import { managementAudience } from './management-scopes.ts';
 import { createClientGrant, type CreateGrantError } from './create-client-grant.ts';
 import { createApplication, type CreateApplicationError, type NewApplication } from './create-client.ts';
 import { deleteClientGrant } from './delete-client-grant.ts';
-import type { Application, ClientGrant, DenylistEntry, GlobalClient, ResourceServer, User } from './model.ts';
+import type { Application, ClientGrant, GlobalClient, ResourceServer } from './model.ts';
 import { rotateClientSecret } from './rotate-client-secret.ts';
 import { updateClientGrant } from './update-client-grant.ts';
-import type { ResourceServerBody } from './get-resource-server.ts';
+import type { ResourceServerBody } from './present-resource-server.ts';
 import { updateResourceServer, type UpdateResourceServerError } from './update-resource-server.ts';
 import { newGlobalSecret } from './random-values.ts';
-import { RATE_LIMIT_KINDS, TokenBucket, type BucketState, type RateLimitDecision, type RateLimitKind, type RateLimitPolicy } from './rate-limit.ts';
+import { RATE_LIMIT_KINDS, TokenBucket, type RateLimitDecision, type RateLimitKind } from './rate-limit.ts';
 import { SEEDED_CREDENTIALS } from './seed.ts';
 import { jwksDocument, type SigningKey } from './signing-keys.ts';
-import type { Result, TenantErrorCode } from './tenant-error.ts';
+import type { TenantErrorCode } from './error-codes.ts';
+import type { Result } from './tenant-error.ts';
 import { takeSnapshot, type TenantSnapshot } from './tenant-snapshot.ts';
-
-/** The mutable records of a tenant, handed to the operations in their own files. */
-export interface TenantRecords {
-  readonly domain: string;
-  applications: Application[];
-  clientGrants: ClientGrant[];
-  resourceServers: ResourceServer[];
-  globalClient: GlobalClient;
-  users: User[];
-  /** Token ids refused by the Management API (`/api/v2/blacklists/tokens`). */
-  denylist: DenylistEntry[];
-}
+import type { RateLimitState, TenantRecords, TenantState } from './tenant-state.ts';
 
 export type { RateLimitKind } from './rate-limit.ts';
-
-/** Everything a tenant is made of; built by `createTenant` or `restoreTenant`. */
-export interface TenantInit {
-  records: TenantRecords;
-  clock: VirtualClock;
-  signingKeys: SigningKey[];
-  legacyMode: boolean;
-  drills: DrillSettings;
-  rateLimits: Record<RateLimitKind, { policy: RateLimitPolicy; state: BucketState }>;
-}
 
 /**
  * A mocked Auth0 tenant: its state and the mutations lessons need. HTTP lives elsewhere
@@ -63,7 +43,7 @@ export class Tenant {
   #legacyMode: boolean;
 
   /** @internal Use `createTenant()` or `restoreTenant()`. */
-  constructor(init: TenantInit) {
+  constructor(init: TenantState) {
     this.domain = init.records.domain;
     this.#records = init.records;
     this.clock = init.clock;
@@ -220,10 +200,6 @@ export class Tenant {
     for (const bucket of Object.values(this.#buckets)) bucket.refillCompletely(this.clock.now());
   }
 
-  /** @internal The rate-limit buckets' policies and state, for `toJSON`. */
-  rateLimitState(): TenantInit['rateLimits'] {
-    return mapKinds((kind) => ({ policy: { ...this.#buckets[kind].policy }, state: this.#buckets[kind].toJSON() }));
-  }
 
   /**
    * Calls `listener` after every change worth saving (records, legacy mode, drills, clock).
@@ -240,7 +216,18 @@ export class Tenant {
    * `JSON.stringify` and {@link restoreTenant}.
    */
   toJSON(): TenantSnapshot {
-    return takeSnapshot(this);
+    return takeSnapshot({
+      records: this.#records,
+      clock: this.clock,
+      signingKeys: this.#signingKeys,
+      legacyMode: this.#legacyMode,
+      drills: this.drills.toJSON(),
+      rateLimits: this.#rateLimitState(),
+    });
+  }
+
+  #rateLimitState(): RateLimitState {
+    return mapKinds((kind) => ({ policy: { ...this.#buckets[kind].policy }, state: this.#buckets[kind].toJSON() }));
   }
 
   #managementApiRecord(): ResourceServer {

@@ -1,9 +1,8 @@
 import { GRANT_SCOPE_SHAPE, ORGANIZATION_USAGE_SHAPE, undefinedScopesProblem } from './create-client-grant.ts';
-import { presentGrant } from './list-client-grants.ts';
-import type { RouteContext, RouteOutcome } from './management-route.ts';
+import { presentGrant } from './present-client-grant.ts';
 import type { ClientGrant } from './model.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
-import type { TenantRecords } from './tenant.ts';
+import type { TenantRecords } from './tenant-state.ts';
 import { fail, ok, TenantError, type Result } from './tenant-error.ts';
 
 // Auth0 lets PATCH clear the Organizations fields with null (node-auth0's UpdateClientGrantRequestContent);
@@ -55,10 +54,4 @@ function nullableProblem(changes: Record<string, unknown>): ReturnType<typeof ch
     if (problem !== undefined) return problem;
   }
   return undefined;
-}
-
-/** `PATCH /api/v2/client-grants/{id}` (scope `update:client_grants`): 200 with the grant. */
-export function updateClientGrantRoute({ tenant, params, body }: RouteContext): RouteOutcome {
-  const result = tenant.mutate((records) => updateClientGrant(records, params[0]!, body));
-  return result.ok ? { status: 200, body: result.value } : result.error;
 }

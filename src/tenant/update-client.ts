@@ -1,10 +1,8 @@
-import { ALL_CLIENT_FIELDS, presentClient, presentGlobalClient } from './client-fields.ts';
 import { APPLICATION_FIELD_SHAPES, CLIENT_METADATA_KEY, CLIENT_METADATA_SHAPE, grantTypesProblem } from './application-shape.ts';
 import { setGlobalClientSecret } from './global-client.ts';
-import { presentationContext, type RouteContext, type RouteOutcome } from './management-route.ts';
 import type { Application, GlobalClient } from './model.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
-import type { TenantRecords } from './tenant.ts';
+import type { TenantRecords } from './tenant-state.ts';
 import { fail, ok, TenantError, type Result } from './tenant-error.ts';
 
 /**
@@ -86,23 +84,4 @@ function mergeMetadata(current: Record<string, string>, changes: Record<string, 
     else next[key] = value;
   }
   return next;
-}
-
-/**
- * `PATCH /api/v2/clients/{id}` (any of `update:clients`, `update:client_keys`): 200 with the
- * client. Changing `client_secret` needs `update:client_keys` (Auth0's API reference); every
- * other field needs `update:clients`.
- */
-export function updateClientRoute({ tenant, params, body, principal }: RouteContext): RouteOutcome {
-  const problem = checkClientChanges(body);
-  if (problem !== undefined) return problem;
-  const names = Object.keys(body as object);
-  if (names.includes('client_secret') && !principal.scopes.has('update:client_keys')) return new TenantError('insufficient_scope', { expected: ['update:client_keys'] });
-  if (names.some((name) => name !== 'client_secret') && !principal.scopes.has('update:clients')) return new TenantError('insufficient_scope', { expected: ['update:clients'] });
-  const result = tenant.mutate((records) => updateClient(records, params[0]!, body));
-  if (!result.ok) return result.error;
-  const context = presentationContext(tenant);
-  const updated = result.value;
-  const client = 'global' in updated ? presentGlobalClient(updated.global, context, ALL_CLIENT_FIELDS) : presentClient(updated.application, context, ALL_CLIENT_FIELDS);
-  return { status: 200, body: client };
 }

@@ -1,7 +1,6 @@
-import { findResourceServer, presentResourceServer, type ResourceServerBody } from './get-resource-server.ts';
-import type { RouteContext, RouteOutcome } from './management-route.ts';
+import { findResourceServer, presentResourceServer, type ResourceServerBody } from './present-resource-server.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
-import type { TenantRecords } from './tenant.ts';
+import type { TenantRecords } from './tenant-state.ts';
 import { fail, ok, TenantError, type Result } from './tenant-error.ts';
 
 /** The longest access-token lifetime Auth0 lets an API have: 30 days. */
@@ -82,10 +81,4 @@ function additionalProperties(changes: unknown, allowed: (name: string) => boole
   if (names.length === 0) return undefined;
   const listed = names.slice(0, 20).map((name) => name.slice(0, 100)).join(',');
   return new TenantError('invalid_body', { detail: `Additional properties not allowed: ${listed}` });
-}
-
-/** `PATCH /api/v2/resource-servers/{id}` (scope `update:resource_servers`): 200 with the API. */
-export function updateResourceServerRoute({ tenant, params, body }: RouteContext): RouteOutcome {
-  const result = tenant.mutate((records) => updateResourceServer(records, params[0]!, body));
-  return result.ok ? { status: 200, body: result.value } : result.error;
 }

@@ -1,8 +1,7 @@
-import type { RouteContext, RouteOutcome } from './management-route.ts';
 import type { User } from './model.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
-import { findUser, presentUser, userIdProblem } from './present-user.ts';
-import type { TenantRecords } from './tenant.ts';
+import { findUser } from './present-user.ts';
+import type { TenantRecords } from './tenant-state.ts';
 import { fail, ok, TenantError, type Result } from './tenant-error.ts';
 
 /** A token needs one of these to call `PATCH /api/v2/users/{id}` at all. */
@@ -63,14 +62,6 @@ export function updateUser(records: TenantRecords, userId: string, changes: unkn
   return ok(structuredClone(user));
 }
 
-/** `PATCH /api/v2/users/{id}` (scope `update:users`, or `update:users_app_metadata` for `app_metadata`): 200 with the user. */
-export function updateUserRoute({ tenant, params, body, principal }: RouteContext): RouteOutcome {
-  const idProblem = userIdProblem(params[0]!);
-  if (idProblem !== undefined) return idProblem;
-  const now = new Date(tenant.clock.now()).toISOString();
-  const result = tenant.mutate((records) => updateUser(records, params[0]!, body, principal.scopes, now));
-  return result.ok ? { status: 200, body: presentUser(result.value) } : result.error;
-}
 
 function mergeMetadata(current: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
   if (Object.keys(changes).length === 0) return {};
