@@ -18,8 +18,6 @@ import type { Result } from './tenant-error.ts';
 import { takeSnapshot, type TenantSnapshot } from './tenant-snapshot.ts';
 import type { RateLimitState, TenantRecords, TenantState } from './tenant-state.ts';
 
-export type { RateLimitKind } from './rate-limit.ts';
-
 /**
  * A mocked Auth0 tenant: its state and the mutations lessons need. HTTP lives elsewhere
  * (`handleTenantRequest`, `tenantHandlers`); this object is what they read and change.
