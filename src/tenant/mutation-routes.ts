@@ -23,9 +23,9 @@ import { updateUser } from './update-user.ts';
 /** `POST /api/v2/clients` (scope `create:clients`): 201 with the whole application, secret included. */
 export function createClientRoute({ tenant, body }: RouteContext): RouteOutcome {
   const result = tenant.mutate((records) => createApplication(records, body));
-  if (!result.ok) return result.error;
+  if (result instanceof TenantError) return result;
   const context = presentationContext(tenant);
-  return { status: 201, body: presentClient(result.value, context, ALL_CLIENT_FIELDS) };
+  return { status: 201, body: presentClient(result, context, ALL_CLIENT_FIELDS) };
 }
 
 /**
@@ -36,12 +36,11 @@ export function rotateClientSecretRoute({ tenant, params }: RouteContext): Route
   const context = presentationContext(tenant);
   if (params[0] === tenant.records.globalClient.client_id) {
     const rotated = tenant.mutate((records) => rotateGlobalClientSecret(records));
-    if (!rotated.ok) return rotated.error;
-    return { status: 200, body: presentGlobalClient(rotated.value, context, ALL_CLIENT_FIELDS) };
+    return { status: 200, body: presentGlobalClient(rotated, context, ALL_CLIENT_FIELDS) };
   }
   const result = tenant.mutate((records) => rotateClientSecret(records, params[0]!));
-  if (!result.ok) return result.error;
-  return { status: 200, body: presentClient(result.value, context, ALL_CLIENT_FIELDS) };
+  if (result instanceof TenantError) return result;
+  return { status: 200, body: presentClient(result, context, ALL_CLIENT_FIELDS) };
 }
 
 /**
@@ -56,35 +55,34 @@ export function updateClientRoute({ tenant, params, body, principal }: RouteCont
   if (names.includes('client_secret') && !principal.scopes.has('update:client_keys')) return new TenantError('insufficient_scope', { expected: ['update:client_keys'] });
   if (names.some((name) => name !== 'client_secret') && !principal.scopes.has('update:clients')) return new TenantError('insufficient_scope', { expected: ['update:clients'] });
   const result = tenant.mutate((records) => updateClient(records, params[0]!, body));
-  if (!result.ok) return result.error;
+  if (result instanceof TenantError) return result;
   const context = presentationContext(tenant);
-  const updated = result.value;
-  const client = 'global' in updated ? presentGlobalClient(updated.global, context, ALL_CLIENT_FIELDS) : presentClient(updated.application, context, ALL_CLIENT_FIELDS);
+  const client = 'global' in result ? presentGlobalClient(result.global, context, ALL_CLIENT_FIELDS) : presentClient(result.application, context, ALL_CLIENT_FIELDS);
   return { status: 200, body: client };
 }
 
 /** `DELETE /api/v2/clients/{id}` (scope `delete:clients`): 204 without a body. */
 export function deleteClientRoute({ tenant, params }: RouteContext): RouteOutcome {
   const result = tenant.mutate((records) => deleteClient(records, params[0]!));
-  return result.ok ? { status: 204 } : result.error;
+  return result instanceof TenantError ? result : { status: 204 };
 }
 
 /** `POST /api/v2/client-grants` (scope `create:client_grants`): 201 with the grant. */
 export function createClientGrantRoute({ tenant, body }: RouteContext): RouteOutcome {
   const result = tenant.mutate((records) => createClientGrant(records, body));
-  return result.ok ? { status: 201, body: result.value } : result.error;
+  return result instanceof TenantError ? result : { status: 201, body: result };
 }
 
 /** `PATCH /api/v2/client-grants/{id}` (scope `update:client_grants`): 200 with the grant. */
 export function updateClientGrantRoute({ tenant, params, body }: RouteContext): RouteOutcome {
   const result = tenant.mutate((records) => updateClientGrant(records, params[0]!, body));
-  return result.ok ? { status: 200, body: result.value } : result.error;
+  return result instanceof TenantError ? result : { status: 200, body: result };
 }
 
 /** `DELETE /api/v2/client-grants/{id}` (scope `delete:client_grants`): 204 without a body. */
 export function deleteClientGrantRoute({ tenant, params }: RouteContext): RouteOutcome {
   const result = tenant.mutate((records) => deleteClientGrant(records, params[0]!));
-  return result.ok ? { status: 204 } : result.error;
+  return result instanceof TenantError ? result : { status: 204 };
 }
 
 /** `PATCH /api/v2/users/{id}` (scope `update:users`, or `update:users_app_metadata` for `app_metadata`): 200 with the user. */
@@ -93,13 +91,13 @@ export function updateUserRoute({ tenant, params, body, principal }: RouteContex
   if (idProblem !== undefined) return idProblem;
   const now = new Date(tenant.clock.now()).toISOString();
   const result = tenant.mutate((records) => updateUser(records, params[0]!, body, principal.scopes, now));
-  return result.ok ? { status: 200, body: presentUser(result.value) } : result.error;
+  return result instanceof TenantError ? result : { status: 200, body: presentUser(result) };
 }
 
 /** `PATCH /api/v2/resource-servers/{id}` (scope `update:resource_servers`): 200 with the API. */
 export function updateResourceServerRoute({ tenant, params, body }: RouteContext): RouteOutcome {
   const result = tenant.mutate((records) => updateResourceServer(records, params[0]!, body));
-  return result.ok ? { status: 200, body: result.value } : result.error;
+  return result instanceof TenantError ? result : { status: 200, body: result };
 }
 
 /** `POST /api/v2/blacklists/tokens` (scope `blacklist:tokens`): 204 with no body, as Auth0 answers. */
@@ -107,5 +105,5 @@ export function addToDenylistRoute({ tenant, body, principal }: RouteContext): R
   const aud = principal.claims.aud;
   const callerAudience = (Array.isArray(aud) ? aud[0] : aud) ?? tenant.managementAudience;
   const result = tenant.mutate((records) => addToDenylist(records, body, callerAudience.slice(0, 600)));
-  return result.ok ? { status: 204 } : result.error;
+  return result instanceof TenantError ? result : { status: 204 };
 }

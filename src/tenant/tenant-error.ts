@@ -1,6 +1,18 @@
 import type { TenantErrorCode, TenantErrorDetails } from './error-codes.ts';
 import { describeTenantError } from './error-responses.ts';
 
+/*
+ * How the tenant reports failure, one way throughout (as jose gives every failure a class with a
+ * stable code, and DESIGN asks for errors as values):
+ * - Anything a request or a lesson can get wrong (bad input, an unknown record, a refused token)
+ *   is returned, never thrown: a function returns `T | TenantError<C>`, naming the codes it can
+ *   end in, and its caller checks `instanceof TenantError` and passes the error on. Handlers map
+ *   the codes to Auth0's JSON bodies in one place, `error-responses.ts`.
+ * - Programmer errors are thrown: bad arguments to `createTenant`, the clock, the drills or
+ *   `mintLegacyExplorerToken` (a `TenantError` with `invalid_argument` or `invalid_domain`), and
+ *   states that cannot happen. They are bugs in the calling code and should fail loudly.
+ */
+
 type DetailsArgument<C extends TenantErrorCode> =
   TenantErrorDetails[C] extends Record<string, never> ? [] : [details: TenantErrorDetails[C]];
 
@@ -9,8 +21,8 @@ type DetailsArgument<C extends TenantErrorCode> =
  * `message` is the human text (the same text Auth0 would send where there is one).
  *
  * @example
- * const result = tenant.authorize(clientId, audience, ['read:clients']);
- * if (!result.ok && result.error.code === 'inexistent_client') { … }
+ * const grant = createClientGrant(records, body);
+ * if (grant instanceof TenantError && grant.code === 'inexistent_client') { … }
  */
 export class TenantError<C extends TenantErrorCode = TenantErrorCode> extends Error {
   /** Stable code to switch on. */
@@ -35,17 +47,16 @@ export function isTenantError<C extends TenantErrorCode>(
   return value instanceof TenantError && (codes.length === 0 || codes.includes(value.code as C));
 }
 
-/** What a tenant operation returns: the value, or the error as a value. Never thrown. */
+/**
+ * The shape the `Tenant` class's methods hand to lesson code: the value, or the error, under an
+ * `ok` flag. Components and lab code outside the tenant read `.ok`, so the class keeps this shape
+ * at its surface; inside, operations return `T | TenantError` (see the convention above).
+ */
 export type Result<T, C extends TenantErrorCode = TenantErrorCode> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: TenantError<C> };
 
-/** Wraps a success. */
-export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
-  return { ok: true, value };
-}
-
-/** Wraps a failure. */
-export function fail<C extends TenantErrorCode>(error: TenantError<C>): { readonly ok: false; readonly error: TenantError<C> } {
-  return { ok: false, error };
+/** Wraps an operation's outcome for the `Tenant` class's methods. */
+export function toResult<T, C extends TenantErrorCode>(outcome: T | TenantError<C>): Result<T, C> {
+  return outcome instanceof TenantError ? { ok: false, error: outcome } : { ok: true, value: outcome };
 }

@@ -3,7 +3,7 @@ import { presentGrant } from './present-client-grant.ts';
 import type { ClientGrant } from './model.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
 import type { TenantRecords } from './tenant-state.ts';
-import { fail, ok, TenantError, type Result } from './tenant-error.ts';
+import { TenantError } from './tenant-error.ts';
 
 // Auth0 lets PATCH clear the Organizations fields with null (node-auth0's UpdateClientGrantRequestContent);
 // subject_type cannot be changed once the grant exists.
@@ -22,11 +22,11 @@ const NULLABLE_FIELDS: Readonly<Record<'organization_usage' | 'allow_any_organiz
  * fields (`null` removes one). Tokens issued before keep their old scopes until they expire: a
  * grant only governs new tokens.
  */
-export function updateClientGrant(records: TenantRecords, grantId: string, changes: unknown): Result<ClientGrant, 'invalid_body' | 'inexistent_client_grant'> {
+export function updateClientGrant(records: TenantRecords, grantId: string, changes: unknown): ClientGrant | TenantError<'invalid_body' | 'inexistent_client_grant'> {
   const problem = checkShape(changes, GRANT_CHANGES_SHAPE) ?? nullableProblem(changes as Record<string, unknown>);
-  if (problem !== undefined) return fail(new TenantError('invalid_body', problem));
+  if (problem !== undefined) return new TenantError('invalid_body', problem);
   const grant = records.clientGrants.find((candidate) => candidate.id === grantId);
-  if (grant === undefined) return fail(new TenantError('inexistent_client_grant'));
+  if (grant === undefined) return new TenantError('inexistent_client_grant');
   const { scope, organization_usage: organizationUsage, allow_any_organization: anyOrganization } = changes as {
     scope?: string[];
     organization_usage?: ClientGrant['organization_usage'] | null;
@@ -35,7 +35,7 @@ export function updateClientGrant(records: TenantRecords, grantId: string, chang
   if (scope !== undefined) {
     const server = records.resourceServers.find((candidate) => candidate.identifier === grant.audience);
     const scopeProblem = server === undefined ? undefined : undefinedScopesProblem(server, scope);
-    if (scopeProblem !== undefined) return fail(scopeProblem);
+    if (scopeProblem !== undefined) return scopeProblem;
   }
   // Every check is done: from here on the change is applied whole.
   if (scope !== undefined) grant.scope = [...scope];
@@ -43,7 +43,7 @@ export function updateClientGrant(records: TenantRecords, grantId: string, chang
   else if (organizationUsage !== undefined) grant.organization_usage = organizationUsage;
   if (anyOrganization === null) delete grant.allow_any_organization;
   else if (anyOrganization !== undefined) grant.allow_any_organization = anyOrganization;
-  return ok(presentGrant(grant));
+  return presentGrant(grant);
 }
 
 function nullableProblem(changes: Record<string, unknown>): ReturnType<typeof checkShape> {
