@@ -1,8 +1,7 @@
-import type { RouteContext, RouteOutcome } from './management-route.ts';
 import type { DenylistEntry } from './model.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
-import type { TenantRecords } from './tenant.ts';
-import { fail, ok, TenantError, type Result } from './tenant-error.ts';
+import type { TenantRecords } from './tenant-state.ts';
+import { TenantError } from './tenant-error.ts';
 
 /** How many entries a sandbox denylist holds; a saved tenant must stay small enough to restore. */
 export const DENYLIST_LIMIT = 10_000;
@@ -22,24 +21,17 @@ const ENTRY_SHAPE: Shape = {
  * it is missing the sandbox records `callerAudience`, the audience of the token making the call
  * (assumption `denylist-default-aud`). Adding the same pair twice changes nothing.
  */
-export function addToDenylist(records: TenantRecords, input: unknown, callerAudience: string): Result<DenylistEntry, 'invalid_body' | 'denylist_full'> {
+export function addToDenylist(records: TenantRecords, input: unknown, callerAudience: string): DenylistEntry | TenantError<'invalid_body' | 'denylist_full'> {
   const problem = checkShape(input, ENTRY_SHAPE);
-  if (problem !== undefined) return fail(new TenantError('invalid_body', problem));
+  if (problem !== undefined) return new TenantError('invalid_body', problem);
   const { jti, aud = callerAudience } = input as { jti: string; aud?: string };
   const entry: DenylistEntry = { aud, jti };
-  if (records.denylist.some((listed) => listed.aud === aud && listed.jti === jti)) return ok(entry);
-  if (records.denylist.length >= DENYLIST_LIMIT) return fail(new TenantError('denylist_full', { limit: DENYLIST_LIMIT }));
+  if (records.denylist.some((listed) => listed.aud === aud && listed.jti === jti)) return entry;
+  if (records.denylist.length >= DENYLIST_LIMIT) return new TenantError('denylist_full', { limit: DENYLIST_LIMIT });
   records.denylist.push(entry);
-  return ok({ ...entry });
+  return { ...entry };
 }
 
-/** `POST /api/v2/blacklists/tokens` (scope `blacklist:tokens`): 204 with no body, as Auth0 answers. */
-export function addToDenylistRoute({ tenant, body, principal }: RouteContext): RouteOutcome {
-  const aud = principal.claims.aud;
-  const callerAudience = (Array.isArray(aud) ? aud[0] : aud) ?? tenant.managementAudience;
-  const result = tenant.mutate((records) => addToDenylist(records, body, callerAudience.slice(0, 600)));
-  return result.ok ? { status: 204 } : result.error;
-}
 
 /** True when the verified claims name a denylisted token: same `jti`, and the entry's `aud` among the token's. */
 export function isDenylisted(denylist: readonly DenylistEntry[], claims: { jti?: unknown; aud?: unknown }): boolean {

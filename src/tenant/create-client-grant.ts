@@ -1,10 +1,9 @@
-import { presentGrant } from './list-client-grants.ts';
-import type { RouteContext, RouteOutcome } from './management-route.ts';
+import { presentGrant } from './present-client-grant.ts';
 import type { ClientGrant, ResourceServer } from './model.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
 import { newGrantId, uniqueId } from './random-values.ts';
-import type { TenantRecords } from './tenant.ts';
-import { fail, ok, TenantError, type Result } from './tenant-error.ts';
+import type { TenantRecords } from './tenant-state.ts';
+import { TenantError } from './tenant-error.ts';
 
 /** The `scope` list of a grant, as both create and update accept it. */
 export const GRANT_SCOPE_SHAPE: Shape = { type: 'array', items: { type: 'string', minLength: 1, maxLength: 280 }, unique: true, maxItems: 500 };
@@ -46,17 +45,17 @@ export function undefinedScopesProblem(server: ResourceServer, scopes: readonly 
  * Authorizes an application for an API with some scopes (a client grant), like
  * `POST /api/v2/client-grants`. One grant per application and API: a second one is a 409.
  */
-export function createClientGrant(records: TenantRecords, input: unknown): Result<ClientGrant, CreateGrantError> {
+export function createClientGrant(records: TenantRecords, input: unknown): ClientGrant | TenantError<CreateGrantError> {
   const problem = checkShape(input, NEW_GRANT_SHAPE);
-  if (problem !== undefined) return fail(new TenantError('invalid_body', problem));
+  if (problem !== undefined) return new TenantError('invalid_body', problem);
   const { client_id: clientId, audience, scope, organization_usage: organizationUsage, allow_any_organization: anyOrganization, subject_type: subjectType } = input as Omit<ClientGrant, 'id'>;
-  if (!records.applications.some((app) => app.client_id === clientId)) return fail(new TenantError('inexistent_client'));
+  if (!records.applications.some((app) => app.client_id === clientId)) return new TenantError('inexistent_client');
   const server = records.resourceServers.find((candidate) => candidate.identifier === audience);
-  if (server === undefined) return fail(new TenantError('inexistent_resource_server'));
+  if (server === undefined) return new TenantError('inexistent_resource_server');
   const scopeProblem = undefinedScopesProblem(server, scope);
-  if (scopeProblem !== undefined) return fail(scopeProblem);
+  if (scopeProblem !== undefined) return scopeProblem;
   if (records.clientGrants.some((grant) => grant.client_id === clientId && grant.audience === audience)) {
-    return fail(new TenantError('client_grant_conflict'));
+    return new TenantError('client_grant_conflict');
   }
   const grant: ClientGrant = { id: uniqueId(newGrantId, (id) => records.clientGrants.some((grant) => grant.id === id)), client_id: clientId, audience, scope: [...scope] };
   // Stored, and shown, only when sent: the sandbox has no organizations to apply them to.
@@ -64,11 +63,5 @@ export function createClientGrant(records: TenantRecords, input: unknown): Resul
   if (anyOrganization !== undefined) grant.allow_any_organization = anyOrganization;
   if (subjectType !== undefined) grant.subject_type = subjectType;
   records.clientGrants.push(grant);
-  return ok(presentGrant(grant));
-}
-
-/** `POST /api/v2/client-grants` (scope `create:client_grants`): 201 with the grant. */
-export function createClientGrantRoute({ tenant, body }: RouteContext): RouteOutcome {
-  const result = tenant.mutate((records) => createClientGrant(records, body));
-  return result.ok ? { status: 201, body: result.value } : result.error;
+  return presentGrant(grant);
 }

@@ -1,11 +1,9 @@
-import { ALL_CLIENT_FIELDS, presentClient } from './client-fields.ts';
-import { presentationContext, type RouteContext, type RouteOutcome } from './management-route.ts';
 import { APPLICATION_FIELD_SHAPES, grantTypesProblem } from './application-shape.ts';
 import { type Application, type AppType, type JwtConfiguration, type TokenEndpointAuthMethod } from './model.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
 import { newClientId, newClientSecret, uniqueId } from './random-values.ts';
-import type { TenantRecords } from './tenant.ts';
-import { fail, ok, TenantError, type Result } from './tenant-error.ts';
+import type { TenantRecords } from './tenant-state.ts';
+import { TenantError } from './tenant-error.ts';
 
 /** The fields a new application may be created with; only `name` is required. */
 export interface NewApplication {
@@ -44,16 +42,16 @@ export type CreateApplicationError = 'invalid_body' | 'invalid_grant_types';
  * client id and secret. Errors: `invalid_body` (Auth0's "Payload validation error" texts) and
  * `invalid_grant_types` (an unknown grant type, or `client_credentials` on a public client).
  */
-export function createApplication(records: TenantRecords, input: unknown): Result<Application, CreateApplicationError> {
+export function createApplication(records: TenantRecords, input: unknown): Application | TenantError<CreateApplicationError> {
   const problem = checkShape(input, NEW_APPLICATION_SHAPE);
-  if (problem !== undefined) return fail(new TenantError('invalid_body', problem));
+  if (problem !== undefined) return new TenantError('invalid_body', problem);
   const fields = input as NewApplication;
   const appType = fields.app_type ?? 'regular_web';
   const isPublic = appType === 'spa' || appType === 'native';
   const authMethod = fields.token_endpoint_auth_method ?? (isPublic ? 'none' : 'client_secret_post');
   // Defaults are chosen per type, so only grant types the caller sent can break the rule.
   const grantProblem = fields.grant_types === undefined ? undefined : grantTypesProblem(fields.grant_types, appType, authMethod);
-  if (grantProblem !== undefined) return fail(grantProblem);
+  if (grantProblem !== undefined) return grantProblem;
   const app: Application = {
     client_id: uniqueId(newClientId, (id) => records.applications.some((app) => app.client_id === id)),
     name: fields.name,
@@ -74,13 +72,5 @@ export function createApplication(records: TenantRecords, input: unknown): Resul
     client_metadata: { ...fields.client_metadata },
   };
   records.applications.push(app);
-  return ok(structuredClone(app));
-}
-
-/** `POST /api/v2/clients` (scope `create:clients`): 201 with the whole application, secret included. */
-export function createClientRoute({ tenant, body }: RouteContext): RouteOutcome {
-  const result = tenant.mutate((records) => createApplication(records, body));
-  if (!result.ok) return result.error;
-  const context = presentationContext(tenant);
-  return { status: 201, body: presentClient(result.value, context, ALL_CLIENT_FIELDS) };
+  return structuredClone(app);
 }

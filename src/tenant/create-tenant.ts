@@ -2,10 +2,11 @@ import { toEpochMs, VirtualClock } from './clock.ts';
 import { DEFAULT_DOMAIN, validateDomain } from './domain-name.ts';
 import { NO_DRILLS } from './drills.ts';
 import { managementResourceServer } from './management-scopes.ts';
-import { DEFAULT_RATE_LIMITS, MAX_RATE_LIMIT, RATE_LIMIT_KINDS, type BucketState, type RateLimitKind, type RateLimitPolicy } from './rate-limit.ts';
+import { DEFAULT_RATE_LIMITS, MAX_RATE_LIMIT, RATE_LIMIT_KINDS, type RateLimitKind, type RateLimitPolicy } from './rate-limit.ts';
 import { seedRecords, SEEDED_GLOBAL_CLIENT } from './seed.ts';
 import { generateSigningKey } from './signing-keys.ts';
 import { Tenant } from './tenant.ts';
+import type { RateLimitState } from './tenant-state.ts';
 import { TenantError } from './tenant-error.ts';
 
 /** Options of {@link createTenant}. */
@@ -62,8 +63,8 @@ export async function createTenant(options: CreateTenantOptions = {}): Promise<T
 }
 
 /** Every kind's bucket, full at `now`. Also fills in a kind that an older snapshot did not have. */
-export function fullBuckets(policies: Record<RateLimitKind, RateLimitPolicy>, now: number): Record<RateLimitKind, { policy: RateLimitPolicy; state: BucketState }> {
-  return Object.fromEntries(RATE_LIMIT_KINDS.map((kind) => [kind, { policy: { ...policies[kind] }, state: { tokens: policies[kind].limit, updatedAt: now } }])) as Record<RateLimitKind, { policy: RateLimitPolicy; state: BucketState }>;
+export function fullBuckets(policies: Record<RateLimitKind, RateLimitPolicy>, now: number): RateLimitState {
+  return Object.fromEntries(RATE_LIMIT_KINDS.map((kind) => [kind, { policy: { ...policies[kind] }, state: { tokens: policies[kind].limit, updatedAt: now } }])) as RateLimitState;
 }
 
 function validPolicy(policy: RateLimitPolicy): boolean {

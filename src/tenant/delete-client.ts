@@ -1,24 +1,17 @@
-import type { RouteContext, RouteOutcome } from './management-route.ts';
 import type { Application } from './model.ts';
-import type { TenantRecords } from './tenant.ts';
-import { fail, ok, TenantError, type Result } from './tenant-error.ts';
+import type { TenantRecords } from './tenant-state.ts';
+import { TenantError } from './tenant-error.ts';
 
 /**
  * Deletes an application and its client grants, like `DELETE /api/v2/clients/{id}`: it gets no
  * new tokens; tokens already issued stay valid until `exp`, as with a deleted grant. The Global
  * Client is not an application and is refused (a sandbox rule).
  */
-export function deleteClient(records: TenantRecords, clientId: string): Result<Application, 'inexistent_client' | 'global_client_not_deletable'> {
-  if (clientId === records.globalClient.client_id) return fail(new TenantError('global_client_not_deletable'));
+export function deleteClient(records: TenantRecords, clientId: string): Application | TenantError<'inexistent_client' | 'global_client_not_deletable'> {
+  if (clientId === records.globalClient.client_id) return new TenantError('global_client_not_deletable');
   const index = records.applications.findIndex((app) => app.client_id === clientId);
-  if (index === -1) return fail(new TenantError('inexistent_client'));
+  if (index === -1) return new TenantError('inexistent_client');
   const [removed] = records.applications.splice(index, 1);
   records.clientGrants = records.clientGrants.filter((grant) => grant.client_id !== clientId);
-  return ok(removed!);
-}
-
-/** `DELETE /api/v2/clients/{id}` (scope `delete:clients`): 204 without a body. */
-export function deleteClientRoute({ tenant, params }: RouteContext): RouteOutcome {
-  const result = tenant.mutate((records) => deleteClient(records, params[0]!));
-  return result.ok ? { status: 204 } : result.error;
+  return removed!;
 }

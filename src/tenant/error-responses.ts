@@ -1,31 +1,9 @@
-import type { TenantError, TenantErrorCode, TenantErrorDetails } from './tenant-error.ts';
+import type { AuthApiErrorCode, CodedFailure, ManagementErrorCode, TenantErrorCode, TenantErrorDetails } from './error-codes.ts';
 
 /*
  * The one place where error codes become Auth0's words, statuses and JSON shapes.
  * Texts marked in `assumptions.ts` are our best guess where the reference has none.
  */
-
-/** Codes the Authentication API (`POST /oauth/token`) can answer with. */
-export type AuthApiErrorCode =
-  | 'rate_limited' | 'body_too_large' | 'unsupported_content_type' | 'malformed_json'
-  | 'body_not_object' | 'internal' | 'duplicate_parameter' | 'invalid_parameter'
-  | 'missing_parameter' | 'unsupported_grant_type' | 'multiple_client_auth'
-  | 'malformed_basic_auth' | 'client_id_mismatch' | 'unsupported_client_assertion'
-  | 'unknown_client' | 'wrong_client_secret' | 'grant_type_not_allowed' | 'grant_type_not_implemented' | 'missing_audience'
-  | 'unknown_audience' | 'client_not_authorized' | 'scope_not_granted';
-
-/** Codes the Management API v2 (and any unknown path) can answer with. */
-export type ManagementErrorCode =
-  | 'rate_limited' | 'body_too_large' | 'unsupported_content_type' | 'malformed_json'
-  | 'body_not_object' | 'internal' | 'route_not_found' | 'missing_authentication'
-  | 'bad_auth_header' | 'invalid_token' | 'invalid_signature' | 'token_expired'
-  | 'token_not_yet_valid' | 'bad_audience' | 'bad_issuer' | 'insufficient_scope'
-  | 'invalid_body' | 'invalid_query' | 'inexistent_client' | 'inexistent_client_grant'
-  | 'inexistent_resource_server' | 'client_grant_conflict' | 'inexistent_user' | 'invalid_user_id'
-  | 'search_engine_not_allowed' | 'unsupported_user_query' | 'user_property_not_supported'
-  | 'unreadable_fields' | 'invalid_grant_types' | 'global_client_not_deletable' | 'global_client_field'
-  | 'global_client_secret'
-  | 'resource_server_not_found' | 'sandbox_read_only_setting' | 'denylist_full' | 'token_revoked';
 
 type DeveloperErrorCode = Exclude<TenantErrorCode, AuthApiErrorCode | ManagementErrorCode>;
 
@@ -129,15 +107,15 @@ const REASON_PHRASES: Readonly<Record<number, string>> = {
   500: 'Internal Server Error',
 };
 
-function lookup<Codes extends TenantErrorCode, Spec>(table: Table<Codes, Spec>, error: TenantError): Spec | undefined {
-  const build = (table as Partial<Record<TenantErrorCode, (details: unknown) => Spec>>)[error.code];
-  return build?.(error.details);
+function lookup<Codes extends TenantErrorCode, Spec>(table: Table<Codes, Spec>, failure: CodedFailure): Spec | undefined {
+  const build = (table as Partial<Record<TenantErrorCode, (details: unknown) => Spec>>)[failure.code];
+  return build?.(failure.details);
 }
 
 /** The human text for a code: Auth0's wording where there is one, else a `[tenant]` message. */
 export function describeTenantError<C extends TenantErrorCode>(code: C, details: TenantErrorDetails[C]): string {
-  const probe = { code, details } as TenantError;
-  return lookup(MANAGEMENT, probe)?.message ?? lookup(AUTH_API, probe)?.description ?? lookup(DEVELOPER, probe) ?? `[tenant] ${code}`;
+  const failure: CodedFailure = { code, details };
+  return lookup(MANAGEMENT, failure)?.message ?? lookup(AUTH_API, failure)?.description ?? lookup(DEVELOPER, failure) ?? `[tenant] ${code}`;
 }
 
 /** An HTTP answer before it becomes a `Response`. */
@@ -148,7 +126,7 @@ export interface ErrorReply {
 }
 
 /** Maps an error to the Authentication API shape `{error, error_description, error_uri?}`. */
-export function authApiErrorReply(error: TenantError<AuthApiErrorCode>): ErrorReply {
+export function authApiErrorReply(error: CodedFailure<AuthApiErrorCode>): ErrorReply {
   const spec = lookup(AUTH_API, error) ?? AUTH_API.internal({});
   const body: Record<string, unknown> = { error: spec.error, error_description: spec.description };
   if (spec.uri !== undefined) body.error_uri = spec.uri;
@@ -161,7 +139,7 @@ export function authApiErrorReply(error: TenantError<AuthApiErrorCode>): ErrorRe
  * 401s follow the Boom convention the real API shows: a `WWW-Authenticate: Bearer` challenge,
  * and, when there is a reason, `attributes.error` plus `error="…"` in the challenge.
  */
-export function managementErrorReply(error: TenantError<ManagementErrorCode>): ErrorReply {
+export function managementErrorReply(error: CodedFailure<ManagementErrorCode>): ErrorReply {
   const spec = lookup(MANAGEMENT, error) ?? MANAGEMENT.internal({});
   const body: Record<string, unknown> = {
     statusCode: spec.status,

@@ -1,4 +1,4 @@
-import { presentGrant } from './list-client-grants.ts';
+import { presentGrant } from './present-client-grant.ts';
 import type { RouteContext, RouteOutcome } from './management-route.ts';
 import { TenantError } from './tenant-error.ts';
 

@@ -1,8 +1,8 @@
 import { base64ToBytes } from './base64.ts';
 import type { GlobalClient } from './model.ts';
 import { newGlobalSecret } from './random-values.ts';
-import type { TenantRecords } from './tenant.ts';
-import { fail, ok, TenantError, type Result } from './tenant-error.ts';
+import type { TenantRecords } from './tenant-state.ts';
+import { TenantError } from './tenant-error.ts';
 
 /*
  * The legacy Global Client through the /clients routes. An Auth0 engineer's public note (gist
@@ -13,15 +13,15 @@ import { fail, ok, TenantError, type Result } from './tenant-error.ts';
  */
 
 /** Sets a chosen Global Client secret: base64 of at least 16 bytes, 24 to 500 characters (what a saved tenant must hold). */
-export function setGlobalClientSecret(records: TenantRecords, secret: string): Result<GlobalClient, 'global_client_secret'> {
+export function setGlobalClientSecret(records: TenantRecords, secret: string): GlobalClient | TenantError<'global_client_secret'> {
   const bytes = base64ToBytes(secret);
-  if (secret.length < 24 || secret.length > 500 || bytes === undefined || bytes.length < 16) return fail(new TenantError('global_client_secret'));
+  if (secret.length < 24 || secret.length > 500 || bytes === undefined || bytes.length < 16) return new TenantError('global_client_secret');
   records.globalClient = { ...records.globalClient, client_secret: secret };
-  return ok({ ...records.globalClient });
+  return { ...records.globalClient };
 }
 
 /** Gives the Global Client a new random secret (like `tenant.rotateGlobalSecret()`); old explorer tokens stop verifying. */
-export function rotateGlobalClientSecret(records: TenantRecords): Result<GlobalClient, never> {
+export function rotateGlobalClientSecret(records: TenantRecords): GlobalClient {
   records.globalClient = { ...records.globalClient, client_secret: newGlobalSecret() };
-  return ok({ ...records.globalClient });
+  return { ...records.globalClient };
 }

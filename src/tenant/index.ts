@@ -24,29 +24,23 @@
  * @module
  */
 
-export { createTenant, type CreateTenantOptions } from './create-tenant.ts';
-export { restoreTenant, type RestoreOutcome } from './restore-tenant.ts';
-export { Tenant, type TenantRecords, type RateLimitKind } from './tenant.ts';
+// What code outside the tenant uses: the lessons' components, the lab, the playground, the
+// scripts and e2e tests, and the hosts in ./hosts/. Everything else is imported from its own
+// module by the code inside this folder.
+export { createTenant } from './create-tenant.ts';
+export { restoreTenant } from './restore-tenant.ts';
+export { Tenant } from './tenant.ts';
 export { tenantHandlers } from './msw-handlers.ts';
 export { handleTenantRequest } from './handle-request.ts';
-export { VirtualClock } from './clock.ts';
-export { Drills, NO_DRILLS, type DrillName, type DrillSettings } from './drills.ts';
-export { TenantError, isTenantError, type Result, type TenantErrorCode, type TenantErrorDetails } from './tenant-error.ts';
-export type { AuthApiErrorCode, ManagementErrorCode } from './error-responses.ts';
-export { mintLegacyExplorerToken, type LegacyTokenOptions } from './legacy-token.ts';
-export { SEEDED_CREDENTIALS, SEEDED_GLOBAL_CLIENT, type SeededCredential } from './seed.ts';
+export { mintLegacyExplorerToken } from './legacy-token.ts';
+export { SEEDED_CREDENTIALS, SEEDED_GLOBAL_CLIENT } from './seed.ts';
 export { seedUsers } from './seed-users.ts';
 export { ASSUMPTIONS, type Assumption } from './assumptions.ts';
 export { DEFAULT_DOMAIN } from './domain-name.ts';
 export { DEFAULT_RATE_LIMITS, type RateLimitPolicy } from './rate-limit.ts';
-export { BODY_LIMIT_BYTES } from './read-body.ts';
 export { MANAGEMENT_API_SCOPES, MANAGEMENT_TOKEN_LIFETIME } from './management-scopes.ts';
-export { MAX_TOKEN_LIFETIME, type UpdateResourceServerError } from './update-resource-server.ts';
-export type { ResourceServerBody } from './get-resource-server.ts';
+export { MAX_TOKEN_LIFETIME } from './update-resource-server.ts';
 export { MANAGEMENT_ROUTES } from './management-api.ts';
-export { displayRoutePath, type ManagementRoute } from './management-route.ts';
-export { ALL_CLIENT_FIELDS, GLOBAL_CLIENT_NAME, READ_CLIENT_SCOPES, visibleClientFields } from './client-fields.ts';
-export { SNAPSHOT_VERSION, type TenantSnapshot } from './tenant-snapshot.ts';
-export type { CreateApplicationError, NewApplication } from './create-client.ts';
-export type { Application, AppType, ClientGrant, DenylistEntry, GlobalClient, OrganizationUsage, ResourceServer, TokenEndpointAuthMethod, User } from './model.ts';
-export type { TokenResponseBody } from './issue-token.ts';
+export { displayRoutePath } from './management-route.ts';
+export { ALL_CLIENT_FIELDS, READ_CLIENT_SCOPES, visibleClientFields } from './client-fields.ts';
+export type { Application, ClientGrant } from './model.ts';

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import type { AuthApiErrorCode } from './error-responses.ts';
+import type { AuthApiErrorCode } from './error-codes.ts';
 import type { Tenant } from './tenant.ts';
 import { TenantError } from './tenant-error.ts';
 import type { Application } from './model.ts';

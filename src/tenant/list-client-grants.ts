@@ -1,6 +1,7 @@
 import { checkpointPageOf, parseCheckpoint } from './checkpoint-paging.ts';
 import type { RouteContext, RouteOutcome } from './management-route.ts';
 import type { ClientGrant } from './model.ts';
+import { presentGrant } from './present-client-grant.ts';
 import { booleanParameter, pageOf, parsePaging, singleParameter } from './query-parameters.ts';
 import { TenantError } from './tenant-error.ts';
 
@@ -29,11 +30,6 @@ export function listClientGrants({ tenant, query }: RouteContext): RouteOutcome 
   const grants = tenant.records.clientGrants.filter(matches).map(presentGrant);
   if (checkpoint !== undefined) return { status: 200, body: checkpointPageOf(grants, (grant) => grant.id, checkpoint, 'client_grants') };
   return { status: 200, body: pageOf(grants, paging, 'client_grants') };
-}
-
-/** A grant as the API returns it: a copy, so a caller can never change the tenant's record. */
-export function presentGrant(grant: ClientGrant): ClientGrant {
-  return { ...grant, scope: [...grant.scope] };
 }
 
 function parseFilters(query: URLSearchParams): ((grant: ClientGrant) => boolean) | TenantError<'invalid_query'> {

@@ -1,4 +1,4 @@
-import { presentResourceServer } from './get-resource-server.ts';
+import { presentResourceServer } from './present-resource-server.ts';
 import type { RouteContext, RouteOutcome } from './management-route.ts';
 import { pageOf, parsePaging } from './query-parameters.ts';
 import { TenantError } from './tenant-error.ts';

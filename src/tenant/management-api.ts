@@ -1,29 +1,24 @@
 import { READ_CLIENT_SCOPES } from './client-fields.ts';
-import { addToDenylistRoute } from './add-to-denylist.ts';
 import { getResourceServer } from './get-resource-server.ts';
 import { listDenylist } from './list-denylist.ts';
 import { listResourceServers } from './list-resource-servers.ts';
-import { updateResourceServerRoute } from './update-resource-server.ts';
-import { createClientGrantRoute } from './create-client-grant.ts';
-import { createClientRoute } from './create-client.ts';
-import { deleteClientGrantRoute } from './delete-client-grant.ts';
-import { deleteClientRoute } from './delete-client.ts';
 import { managementErrorReply } from './error-responses.ts';
 import { getClient } from './get-client.ts';
 import { getClientGrant } from './get-client-grant.ts';
 import { getUser } from './get-user.ts';
 import { listUsers } from './list-users.ts';
-import { updateUserRoute, UPDATE_USER_SCOPES } from './update-user.ts';
+import { UPDATE_USER_SCOPES } from './update-user.ts';
 import { listUsersByEmail } from './users-by-email.ts';
 import { emptyResponse, jsonResponse } from './json-response.ts';
 import { listClientGrants } from './list-client-grants.ts';
 import { listClients } from './list-clients.ts';
 import type { ManagementRoute, RouteOutcome } from './management-route.ts';
+import {
+  addToDenylistRoute, createClientGrantRoute, createClientRoute, deleteClientGrantRoute, deleteClientRoute,
+  rotateClientSecretRoute, updateClientGrantRoute, updateClientRoute, updateResourceServerRoute, updateUserRoute,
+} from './mutation-routes.ts';
 import { rateLimitHeaders } from './rate-limit.ts';
 import { readRequestBody } from './read-body.ts';
-import { rotateClientSecretRoute } from './rotate-client-secret.ts';
-import { updateClientGrantRoute } from './update-client-grant.ts';
-import { updateClientRoute } from './update-client.ts';
 import type { Tenant } from './tenant.ts';
 import { TenantError } from './tenant-error.ts';
 import { verifyAccessToken } from './verify-access-token.ts';

@@ -1,4 +1,4 @@
-import type { ManagementErrorCode } from './error-responses.ts';
+import type { ManagementErrorCode } from './error-codes.ts';
 import type { Tenant } from './tenant.ts';
 import type { TenantError } from './tenant-error.ts';
 import type { AccessPrincipal } from './verify-access-token.ts';

@@ -1,6 +1,6 @@
 import type { FieldSelection } from './client-fields.ts';
 import type { User } from './model.ts';
-import type { TenantRecords } from './tenant.ts';
+import type { TenantRecords } from './tenant-state.ts';
 import { TenantError } from './tenant-error.ts';
 
 /*

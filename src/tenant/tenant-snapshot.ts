@@ -1,10 +1,9 @@
 import type { JWK } from 'jose';
 import type { DrillSettings } from './drills.ts';
 import { APPLICATION_FIELD_SHAPES } from './application-shape.ts';
-import { type Application, type ClientGrant, type DenylistEntry, type GlobalClient, type ResourceServer, type User } from './model.ts';
 import type { Shape } from './payload-schema.ts';
-import { MAX_RATE_LIMIT, type BucketState, type RateLimitKind, type RateLimitPolicy } from './rate-limit.ts';
-import type { Tenant } from './tenant.ts';
+import { MAX_RATE_LIMIT } from './rate-limit.ts';
+import type { RateLimitState, TenantRecords, TenantState } from './tenant-state.ts';
 
 /** Marks a saved tenant so unrelated JSON in storage is recognised as such. */
 export const SNAPSHOT_FORMAT = 'token-lab-tenant';
@@ -18,40 +17,34 @@ export const SNAPSHOT_VERSION = 2;
  * A tenant's whole state as plain JSON (`tenant.toJSON()`), private keys included: this is a
  * sandbox, and a learner's tenant must survive a page reload with its tokens still valid.
  */
-export interface TenantSnapshot {
+export interface TenantSnapshot extends TenantRecords {
   format: typeof SNAPSHOT_FORMAT;
   version: typeof SNAPSHOT_VERSION;
-  domain: string;
   clock: { start: number; now: number };
-  applications: Application[];
-  clientGrants: ClientGrant[];
-  resourceServers: ResourceServer[];
-  globalClient: GlobalClient;
-  users: User[];
-  denylist: DenylistEntry[];
   legacyMode: boolean;
   drills: DrillSettings;
   signingKeys: Array<{ kid: string; privateJwk: JWK }>;
-  rateLimits: Record<RateLimitKind, { policy: RateLimitPolicy; state: BucketState }>;
+  rateLimits: RateLimitState;
 }
 
-/** Builds the snapshot of a tenant. */
-export function takeSnapshot(tenant: Tenant): TenantSnapshot {
+/** Builds the snapshot of a tenant's state: copies throughout, so later changes never reach it. */
+export function takeSnapshot(state: TenantState): TenantSnapshot {
+  const { records } = state;
   return {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
-    domain: tenant.domain,
-    clock: { start: tenant.clock.start, now: tenant.clock.now() },
-    applications: tenant.applications,
-    clientGrants: tenant.clientGrants,
-    resourceServers: structuredClone(tenant.records.resourceServers),
-    globalClient: tenant.globalClient,
-    users: structuredClone(tenant.records.users),
-    denylist: structuredClone(tenant.records.denylist),
-    legacyMode: tenant.legacyMode,
-    drills: tenant.drills.toJSON(),
-    signingKeys: tenant.signingKeys.map((key) => ({ kid: key.kid, privateJwk: { ...key.privateJwk } })),
-    rateLimits: tenant.rateLimitState(),
+    domain: records.domain,
+    clock: { start: state.clock.start, now: state.clock.now() },
+    applications: structuredClone(records.applications),
+    clientGrants: structuredClone(records.clientGrants),
+    resourceServers: structuredClone(records.resourceServers),
+    globalClient: { ...records.globalClient },
+    users: structuredClone(records.users),
+    denylist: structuredClone(records.denylist),
+    legacyMode: state.legacyMode,
+    drills: { ...state.drills },
+    signingKeys: state.signingKeys.map((key) => ({ kid: key.kid, privateJwk: { ...key.privateJwk } })),
+    rateLimits: structuredClone(state.rateLimits),
   };
 }
 

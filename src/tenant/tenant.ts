@@ -1,44 +1,21 @@
 import type { VirtualClock } from './clock.ts';
-import { Drills, type DrillSettings } from './drills.ts';
+import { Drills } from './drills.ts';
 import { managementAudience } from './management-scopes.ts';
 import { createClientGrant, type CreateGrantError } from './create-client-grant.ts';
 import { createApplication, type CreateApplicationError, type NewApplication } from './create-client.ts';
 import { deleteClientGrant } from './delete-client-grant.ts';
-import type { Application, ClientGrant, DenylistEntry, GlobalClient, ResourceServer, User } from './model.ts';
+import type { Application, ClientGrant, GlobalClient, ResourceServer } from './model.ts';
 import { rotateClientSecret } from './rotate-client-secret.ts';
 import { updateClientGrant } from './update-client-grant.ts';
-import type { ResourceServerBody } from './get-resource-server.ts';
+import type { ResourceServerBody } from './present-resource-server.ts';
 import { updateResourceServer, type UpdateResourceServerError } from './update-resource-server.ts';
-import { newGlobalSecret } from './random-values.ts';
-import { RATE_LIMIT_KINDS, TokenBucket, type BucketState, type RateLimitDecision, type RateLimitKind, type RateLimitPolicy } from './rate-limit.ts';
+import { rotateGlobalClientSecret } from './global-client.ts';
+import { RATE_LIMIT_KINDS, TokenBucket, type RateLimitDecision, type RateLimitKind } from './rate-limit.ts';
 import { SEEDED_CREDENTIALS } from './seed.ts';
 import { jwksDocument, type SigningKey } from './signing-keys.ts';
-import type { Result, TenantErrorCode } from './tenant-error.ts';
+import { TenantError, toResult, type Result } from './tenant-error.ts';
 import { takeSnapshot, type TenantSnapshot } from './tenant-snapshot.ts';
-
-/** The mutable records of a tenant, handed to the operations in their own files. */
-export interface TenantRecords {
-  readonly domain: string;
-  applications: Application[];
-  clientGrants: ClientGrant[];
-  resourceServers: ResourceServer[];
-  globalClient: GlobalClient;
-  users: User[];
-  /** Token ids refused by the Management API (`/api/v2/blacklists/tokens`). */
-  denylist: DenylistEntry[];
-}
-
-export type { RateLimitKind } from './rate-limit.ts';
-
-/** Everything a tenant is made of; built by `createTenant` or `restoreTenant`. */
-export interface TenantInit {
-  records: TenantRecords;
-  clock: VirtualClock;
-  signingKeys: SigningKey[];
-  legacyMode: boolean;
-  drills: DrillSettings;
-  rateLimits: Record<RateLimitKind, { policy: RateLimitPolicy; state: BucketState }>;
-}
+import type { RateLimitState, TenantRecords, TenantState } from './tenant-state.ts';
 
 /**
  * A mocked Auth0 tenant: its state and the mutations lessons need. HTTP lives elsewhere
@@ -63,7 +40,7 @@ export class Tenant {
   #legacyMode: boolean;
 
   /** @internal Use `createTenant()` or `restoreTenant()`. */
-  constructor(init: TenantInit) {
+  constructor(init: TenantState) {
     this.domain = init.records.domain;
     this.#records = init.records;
     this.clock = init.clock;
@@ -132,7 +109,7 @@ export class Tenant {
 
   /** Creates an application (same rules as `POST /api/v2/clients`); it gets a fresh id and secret. */
   createApplication(input: NewApplication): Result<Application, CreateApplicationError> {
-    return this.mutate((records) => createApplication(records, input));
+    return toResult(this.mutate((records) => createApplication(records, input)));
   }
 
   /**
@@ -140,22 +117,22 @@ export class Tenant {
    * `POST /api/v2/client-grants`). `audience` defaults to the Management API.
    */
   authorize(clientId: string, scopes: readonly string[], audience: string = this.managementAudience): Result<ClientGrant, CreateGrantError> {
-    return this.mutate((records) => createClientGrant(records, { client_id: clientId, audience, scope: [...scopes] }));
+    return toResult(this.mutate((records) => createClientGrant(records, { client_id: clientId, audience, scope: [...scopes] })));
   }
 
   /** Replaces the scopes of a grant. */
   updateGrant(grantId: string, scopes: readonly string[]): Result<ClientGrant, 'invalid_body' | 'inexistent_client_grant'> {
-    return this.mutate((records) => updateClientGrant(records, grantId, { scope: [...scopes] }));
+    return toResult(this.mutate((records) => updateClientGrant(records, grantId, { scope: [...scopes] })));
   }
 
   /** Deletes a grant: no new tokens for that application and API; issued ones live on until `exp`. */
   revokeGrant(grantId: string): Result<ClientGrant, 'inexistent_client_grant'> {
-    return this.mutate((records) => deleteClientGrant(records, grantId));
+    return toResult(this.mutate((records) => deleteClientGrant(records, grantId)));
   }
 
   /** Gives an application a new secret; the old one stops working at once. */
   rotateClientSecret(clientId: string): Result<Application, 'inexistent_client'> {
-    return this.mutate((records) => rotateClientSecret(records, clientId));
+    return toResult(this.mutate((records) => rotateClientSecret(records, clientId)));
   }
 
   /**
@@ -163,7 +140,7 @@ export class Tenant {
    * with `token_lifetime`: a whole number of seconds, 1 to 2,592,000). Only new tokens follow it.
    */
   setTokenLifetime(seconds: number): Result<ResourceServerBody, UpdateResourceServerError> {
-    return this.mutate((records) => updateResourceServer(records, this.managementAudience, { token_lifetime: seconds }));
+    return toResult(this.mutate((records) => updateResourceServer(records, this.managementAudience, { token_lifetime: seconds })));
   }
 
   /** Switches legacy mode ("before the change") on or off. */
@@ -174,19 +151,17 @@ export class Tenant {
 
   /** Gives the Global Client a new random secret; every old explorer token stops verifying. */
   rotateGlobalSecret(): GlobalClient {
-    this.#records.globalClient = { ...this.#records.globalClient, client_secret: newGlobalSecret() };
-    this.#emit();
-    return this.globalClient;
+    return this.mutate((records) => rotateGlobalClientSecret(records));
   }
 
   /**
-   * Runs an operation on the records and announces the change if it succeeded. The tenant's own
-   * routes and methods go through here; lesson code should prefer the named methods.
+   * Runs an operation on the records and announces the change unless it returned a TenantError.
+   * The tenant's own routes and methods go through here; lesson code should prefer the named methods.
    */
-  mutate<T, C extends TenantErrorCode>(operation: (records: TenantRecords) => Result<T, C>): Result<T, C> {
-    const result = operation(this.#records);
-    if (result.ok) this.#emit();
-    return result;
+  mutate<T>(operation: (records: TenantRecords) => T): T {
+    const outcome = operation(this.#records);
+    if (!(outcome instanceof TenantError)) this.#emit();
+    return outcome;
   }
 
   /** Read-only access to the live records for the tenant's own routes (do not modify). */
@@ -220,10 +195,6 @@ export class Tenant {
     for (const bucket of Object.values(this.#buckets)) bucket.refillCompletely(this.clock.now());
   }
 
-  /** @internal The rate-limit buckets' policies and state, for `toJSON`. */
-  rateLimitState(): TenantInit['rateLimits'] {
-    return mapKinds((kind) => ({ policy: { ...this.#buckets[kind].policy }, state: this.#buckets[kind].toJSON() }));
-  }
 
   /**
    * Calls `listener` after every change worth saving (records, legacy mode, drills, clock).
@@ -240,7 +211,18 @@ export class Tenant {
    * `JSON.stringify` and {@link restoreTenant}.
    */
   toJSON(): TenantSnapshot {
-    return takeSnapshot(this);
+    return takeSnapshot({
+      records: this.#records,
+      clock: this.clock,
+      signingKeys: this.#signingKeys,
+      legacyMode: this.#legacyMode,
+      drills: this.drills.toJSON(),
+      rateLimits: this.#rateLimitState(),
+    });
+  }
+
+  #rateLimitState(): RateLimitState {
+    return mapKinds((kind) => ({ policy: { ...this.#buckets[kind].policy }, state: this.#buckets[kind].toJSON() }));
   }
 
   #managementApiRecord(): ResourceServer {

@@ -1,4 +1,5 @@
-import { authApiErrorReply, type AuthApiErrorCode } from './error-responses.ts';
+import type { AuthApiErrorCode } from './error-codes.ts';
+import { authApiErrorReply } from './error-responses.ts';
 import { issueToken, type TokenResponseBody } from './issue-token.ts';
 import { jsonResponse } from './json-response.ts';
 import { rateLimitHeaders } from './rate-limit.ts';

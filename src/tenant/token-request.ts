@@ -1,5 +1,5 @@
 import { base64ToBytes } from './base64.ts';
-import type { AuthApiErrorCode } from './error-responses.ts';
+import type { AuthApiErrorCode } from './error-codes.ts';
 import type { RequestBody } from './read-body.ts';
 import { TenantError } from './tenant-error.ts';
 

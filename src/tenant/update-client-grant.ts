@@ -1,10 +1,9 @@
 import { GRANT_SCOPE_SHAPE, ORGANIZATION_USAGE_SHAPE, undefinedScopesProblem } from './create-client-grant.ts';
-import { presentGrant } from './list-client-grants.ts';
-import type { RouteContext, RouteOutcome } from './management-route.ts';
+import { presentGrant } from './present-client-grant.ts';
 import type { ClientGrant } from './model.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
-import type { TenantRecords } from './tenant.ts';
-import { fail, ok, TenantError, type Result } from './tenant-error.ts';
+import type { TenantRecords } from './tenant-state.ts';
+import { TenantError } from './tenant-error.ts';
 
 // Auth0 lets PATCH clear the Organizations fields with null (node-auth0's UpdateClientGrantRequestContent);
 // subject_type cannot be changed once the grant exists.
@@ -23,11 +22,11 @@ const NULLABLE_FIELDS: Readonly<Record<'organization_usage' | 'allow_any_organiz
  * fields (`null` removes one). Tokens issued before keep their old scopes until they expire: a
  * grant only governs new tokens.
  */
-export function updateClientGrant(records: TenantRecords, grantId: string, changes: unknown): Result<ClientGrant, 'invalid_body' | 'inexistent_client_grant'> {
+export function updateClientGrant(records: TenantRecords, grantId: string, changes: unknown): ClientGrant | TenantError<'invalid_body' | 'inexistent_client_grant'> {
   const problem = checkShape(changes, GRANT_CHANGES_SHAPE) ?? nullableProblem(changes as Record<string, unknown>);
-  if (problem !== undefined) return fail(new TenantError('invalid_body', problem));
+  if (problem !== undefined) return new TenantError('invalid_body', problem);
   const grant = records.clientGrants.find((candidate) => candidate.id === grantId);
-  if (grant === undefined) return fail(new TenantError('inexistent_client_grant'));
+  if (grant === undefined) return new TenantError('inexistent_client_grant');
   const { scope, organization_usage: organizationUsage, allow_any_organization: anyOrganization } = changes as {
     scope?: string[];
     organization_usage?: ClientGrant['organization_usage'] | null;
@@ -36,7 +35,7 @@ export function updateClientGrant(records: TenantRecords, grantId: string, chang
   if (scope !== undefined) {
     const server = records.resourceServers.find((candidate) => candidate.identifier === grant.audience);
     const scopeProblem = server === undefined ? undefined : undefinedScopesProblem(server, scope);
-    if (scopeProblem !== undefined) return fail(scopeProblem);
+    if (scopeProblem !== undefined) return scopeProblem;
   }
   // Every check is done: from here on the change is applied whole.
   if (scope !== undefined) grant.scope = [...scope];
@@ -44,7 +43,7 @@ export function updateClientGrant(records: TenantRecords, grantId: string, chang
   else if (organizationUsage !== undefined) grant.organization_usage = organizationUsage;
   if (anyOrganization === null) delete grant.allow_any_organization;
   else if (anyOrganization !== undefined) grant.allow_any_organization = anyOrganization;
-  return ok(presentGrant(grant));
+  return presentGrant(grant);
 }
 
 function nullableProblem(changes: Record<string, unknown>): ReturnType<typeof checkShape> {
@@ -55,10 +54,4 @@ function nullableProblem(changes: Record<string, unknown>): ReturnType<typeof ch
     if (problem !== undefined) return problem;
   }
   return undefined;
-}
-
-/** `PATCH /api/v2/client-grants/{id}` (scope `update:client_grants`): 200 with the grant. */
-export function updateClientGrantRoute({ tenant, params, body }: RouteContext): RouteOutcome {
-  const result = tenant.mutate((records) => updateClientGrant(records, params[0]!, body));
-  return result.ok ? { status: 200, body: result.value } : result.error;
 }

@@ -1,11 +1,9 @@
-import { ALL_CLIENT_FIELDS, presentClient, presentGlobalClient } from './client-fields.ts';
 import { APPLICATION_FIELD_SHAPES, CLIENT_METADATA_KEY, CLIENT_METADATA_SHAPE, grantTypesProblem } from './application-shape.ts';
 import { setGlobalClientSecret } from './global-client.ts';
-import { presentationContext, type RouteContext, type RouteOutcome } from './management-route.ts';
 import type { Application, GlobalClient } from './model.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
-import type { TenantRecords } from './tenant.ts';
-import { fail, ok, TenantError, type Result } from './tenant-error.ts';
+import type { TenantRecords } from './tenant-state.ts';
+import { TenantError } from './tenant-error.ts';
 
 /**
  * The body of `PATCH /api/v2/clients/{id}`: any editable field, plus `client_secret`. In
@@ -47,26 +45,26 @@ export function checkClientChanges(changes: unknown): TenantError<'invalid_body'
  * keys at most; Auth0's grant-type rule) before anything is stored. The Global Client takes only
  * `client_secret`.
  */
-export function updateClient(records: TenantRecords, clientId: string, changes: unknown): Result<UpdatedClient, UpdateClientError> {
+export function updateClient(records: TenantRecords, clientId: string, changes: unknown): UpdatedClient | TenantError<UpdateClientError> {
   const problem = checkClientChanges(changes);
-  if (problem !== undefined) return fail(problem);
+  if (problem !== undefined) return problem;
   const fields = changes as Record<string, unknown>;
   if (clientId === records.globalClient.client_id) {
     const other = Object.keys(fields).find((name) => name !== 'client_secret');
-    if (other !== undefined) return fail(new TenantError('global_client_field', { property: other }));
-    if (typeof fields.client_secret !== 'string') return ok({ global: { ...records.globalClient } });
-    const result = setGlobalClientSecret(records, fields.client_secret);
-    return result.ok ? ok({ global: result.value }) : result;
+    if (other !== undefined) return new TenantError('global_client_field', { property: other });
+    if (typeof fields.client_secret !== 'string') return { global: { ...records.globalClient } };
+    const global = setGlobalClientSecret(records, fields.client_secret);
+    return global instanceof TenantError ? global : { global };
   }
   const index = records.applications.findIndex((app) => app.client_id === clientId);
-  if (index === -1) return fail(new TenantError('inexistent_client'));
+  if (index === -1) return new TenantError('inexistent_client');
   const merged = mergeChanges(records.applications[index]!, fields);
   const metadataProblem = checkShape(merged.client_metadata, CLIENT_METADATA_SHAPE, 'client_metadata');
-  if (metadataProblem !== undefined) return fail(new TenantError('invalid_body', metadataProblem));
+  if (metadataProblem !== undefined) return new TenantError('invalid_body', metadataProblem);
   const grantProblem = grantTypesProblem(merged.grant_types, merged.app_type, merged.token_endpoint_auth_method);
-  if (grantProblem !== undefined) return fail(grantProblem);
+  if (grantProblem !== undefined) return grantProblem;
   records.applications[index] = merged;
-  return ok({ application: structuredClone(merged) });
+  return { application: structuredClone(merged) };
 }
 
 function mergeChanges(app: Application, fields: Record<string, unknown>): Application {
@@ -86,23 +84,4 @@ function mergeMetadata(current: Record<string, string>, changes: Record<string, 
     else next[key] = value;
   }
   return next;
-}
-
-/**
- * `PATCH /api/v2/clients/{id}` (any of `update:clients`, `update:client_keys`): 200 with the
- * client. Changing `client_secret` needs `update:client_keys` (Auth0's API reference); every
- * other field needs `update:clients`.
- */
-export function updateClientRoute({ tenant, params, body, principal }: RouteContext): RouteOutcome {
-  const problem = checkClientChanges(body);
-  if (problem !== undefined) return problem;
-  const names = Object.keys(body as object);
-  if (names.includes('client_secret') && !principal.scopes.has('update:client_keys')) return new TenantError('insufficient_scope', { expected: ['update:client_keys'] });
-  if (names.some((name) => name !== 'client_secret') && !principal.scopes.has('update:clients')) return new TenantError('insufficient_scope', { expected: ['update:clients'] });
-  const result = tenant.mutate((records) => updateClient(records, params[0]!, body));
-  if (!result.ok) return result.error;
-  const context = presentationContext(tenant);
-  const updated = result.value;
-  const client = 'global' in updated ? presentGlobalClient(updated.global, context, ALL_CLIENT_FIELDS) : presentClient(updated.application, context, ALL_CLIENT_FIELDS);
-  return { status: 200, body: client };
 }

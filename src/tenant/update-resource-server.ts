@@ -1,8 +1,7 @@
-import { findResourceServer, presentResourceServer, type ResourceServerBody } from './get-resource-server.ts';
-import type { RouteContext, RouteOutcome } from './management-route.ts';
+import { findResourceServer, presentResourceServer, type ResourceServerBody } from './present-resource-server.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
-import type { TenantRecords } from './tenant.ts';
-import { fail, ok, TenantError, type Result } from './tenant-error.ts';
+import type { TenantRecords } from './tenant-state.ts';
+import { TenantError } from './tenant-error.ts';
 
 /** The longest access-token lifetime Auth0 lets an API have: 30 days. */
 export const MAX_TOKEN_LIFETIME = 2_592_000;
@@ -57,22 +56,22 @@ export type UpdateResourceServerError = 'invalid_body' | 'resource_server_not_fo
  * A refused change leaves the API as it was. The next token `/oauth/token` issues for it lives
  * `token_lifetime` seconds; tokens issued before keep their `exp`.
  */
-export function updateResourceServer(records: TenantRecords, idOrIdentifier: string, changes: unknown): Result<ResourceServerBody, UpdateResourceServerError> {
+export function updateResourceServer(records: TenantRecords, idOrIdentifier: string, changes: unknown): ResourceServerBody | TenantError<UpdateResourceServerError> {
   const unknown = additionalProperties(changes, (name) => Object.hasOwn(UPDATE_PROPERTIES, name));
-  if (unknown !== undefined) return fail(unknown);
+  if (unknown !== undefined) return unknown;
   const problem = checkShape(changes, UPDATE_SHAPE);
-  if (problem !== undefined) return fail(new TenantError('invalid_body', problem));
+  if (problem !== undefined) return new TenantError('invalid_body', problem);
   const server = findResourceServer(records, idOrIdentifier);
-  if (server === undefined) return fail(new TenantError('resource_server_not_found'));
+  if (server === undefined) return new TenantError('resource_server_not_found');
   if (server.is_system) {
     const notForSystem = additionalProperties(changes, (name) => SYSTEM_API_PROPERTIES.has(name));
-    if (notForSystem !== undefined) return fail(notForSystem);
+    if (notForSystem !== undefined) return notForSystem;
   }
   const unsupported = Object.keys(changes as object).find((name) => !SANDBOX_PROPERTIES.has(name));
-  if (unsupported !== undefined) return fail(new TenantError('sandbox_read_only_setting', { property: unsupported, api: server.name.slice(0, 200) }));
+  if (unsupported !== undefined) return new TenantError('sandbox_read_only_setting', { property: unsupported, api: server.name.slice(0, 200) });
   const { token_lifetime: tokenLifetime } = changes as { token_lifetime?: number };
   if (tokenLifetime !== undefined) server.token_lifetime = tokenLifetime;
-  return ok(presentResourceServer(server));
+  return presentResourceServer(server);
 }
 
 /** Auth0 names every offending property at once, comma-separated, as its validator does. */
@@ -82,10 +81,4 @@ function additionalProperties(changes: unknown, allowed: (name: string) => boole
   if (names.length === 0) return undefined;
   const listed = names.slice(0, 20).map((name) => name.slice(0, 100)).join(',');
   return new TenantError('invalid_body', { detail: `Additional properties not allowed: ${listed}` });
-}
-
-/** `PATCH /api/v2/resource-servers/{id}` (scope `update:resource_servers`): 200 with the API. */
-export function updateResourceServerRoute({ tenant, params, body }: RouteContext): RouteOutcome {
-  const result = tenant.mutate((records) => updateResourceServer(records, params[0]!, body));
-  return result.ok ? { status: 200, body: result.value } : result.error;
 }

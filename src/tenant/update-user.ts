@@ -1,9 +1,8 @@
-import type { RouteContext, RouteOutcome } from './management-route.ts';
 import type { User } from './model.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
-import { findUser, presentUser, userIdProblem } from './present-user.ts';
-import type { TenantRecords } from './tenant.ts';
-import { fail, ok, TenantError, type Result } from './tenant-error.ts';
+import { findUser } from './present-user.ts';
+import type { TenantRecords } from './tenant-state.ts';
+import { TenantError } from './tenant-error.ts';
 
 /** A token needs one of these to call `PATCH /api/v2/users/{id}` at all. */
 export const UPDATE_USER_SCOPES: readonly string[] = ['update:users', 'update:users_app_metadata'];
@@ -42,35 +41,27 @@ type UserChanges = Partial<Pick<User, 'app_metadata' | 'user_metadata' | 'blocke
  * `scopes` are the caller's: `update:users_app_metadata` alone may change `app_metadata` only;
  * everything else needs `update:users`. A refused change leaves the user untouched.
  */
-export function updateUser(records: TenantRecords, userId: string, changes: unknown, scopes: ReadonlySet<string>, now: string): Result<User, UpdateUserError> {
+export function updateUser(records: TenantRecords, userId: string, changes: unknown, scopes: ReadonlySet<string>, now: string): User | TenantError<UpdateUserError> {
   const problem = checkShape(changes, USER_CHANGES_SHAPE);
-  if (problem !== undefined) return fail(new TenantError('invalid_body', problem));
+  if (problem !== undefined) return new TenantError('invalid_body', problem);
   const fields = Object.keys(changes as object);
-  if (fields.length === 0) return fail(new TenantError('invalid_body', { detail: 'Too few properties defined (0), minimum 1', property: '' }));
+  if (fields.length === 0) return new TenantError('invalid_body', { detail: 'Too few properties defined (0), minimum 1', property: '' });
   const unsupported = fields.find((field) => !STORED_FIELDS.has(field));
-  if (unsupported !== undefined) return fail(new TenantError('user_property_not_supported', { property: unsupported }));
+  if (unsupported !== undefined) return new TenantError('user_property_not_supported', { property: unsupported });
   if (!scopes.has('update:users') && fields.some((field) => field !== 'app_metadata')) {
-    return fail(new TenantError('insufficient_scope', { expected: ['update:users'] }));
+    return new TenantError('insufficient_scope', { expected: ['update:users'] });
   }
   const user = findUser(records, userId);
-  if (user instanceof TenantError) return fail(user);
+  if (user instanceof TenantError) return user;
 
   const { app_metadata: appMetadata, user_metadata: userMetadata, ...plain } = changes as UserChanges;
   if (appMetadata !== undefined) user.app_metadata = mergeMetadata(user.app_metadata, appMetadata);
   if (userMetadata !== undefined) user.user_metadata = mergeMetadata(user.user_metadata, userMetadata);
   Object.assign(user, plain);
   user.updated_at = now;
-  return ok(structuredClone(user));
+  return structuredClone(user);
 }
 
-/** `PATCH /api/v2/users/{id}` (scope `update:users`, or `update:users_app_metadata` for `app_metadata`): 200 with the user. */
-export function updateUserRoute({ tenant, params, body, principal }: RouteContext): RouteOutcome {
-  const idProblem = userIdProblem(params[0]!);
-  if (idProblem !== undefined) return idProblem;
-  const now = new Date(tenant.clock.now()).toISOString();
-  const result = tenant.mutate((records) => updateUser(records, params[0]!, body, principal.scopes, now));
-  return result.ok ? { status: 200, body: presentUser(result.value) } : result.error;
-}
 
 function mergeMetadata(current: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
   if (Object.keys(changes).length === 0) return {};

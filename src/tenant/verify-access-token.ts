@@ -1,6 +1,6 @@
 import { decodeProtectedHeader, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
 import { isDenylisted } from './add-to-denylist.ts';
-import type { ManagementErrorCode } from './error-responses.ts';
+import type { ManagementErrorCode } from './error-codes.ts';
 import { legacySigningKey, legacyVerifyOptions } from './legacy-token.ts';
 import type { Tenant } from './tenant.ts';
 import { TenantError } from './tenant-error.ts';
