@@ -4,7 +4,7 @@
  * tenant whenever it changes, including after a reset.
  */
 import { startBrowserTenant, type BrowserTenant } from '../../tenant/hosts/browser.ts';
-import { el } from '../../playground/editor/dom.ts';
+import { el } from '../../playground/element-factory.ts';
 import { decodeToken } from '../../playground/decode-jwt.ts';
 import { SEEDED_CREDENTIALS, type Application, type Tenant } from '../../tenant/index.ts';
 import { claimRows } from '../tenant-widgets/claim-rows.ts';
@@ -69,7 +69,7 @@ export async function mountDashboard(root: HTMLElement): Promise<void> {
 
   // ---- who the playgrounds act as ----
   const renderReader = () => {
-    const chosen = readReaderApp(localStorage);
+    const chosen = readReaderApp();
     const app = chosen === null ? undefined : tenant().application(chosen);
     ui.readerText.replaceChildren();
     if (app === undefined) {
@@ -89,7 +89,7 @@ export async function mountDashboard(root: HTMLElement): Promise<void> {
     ui.readerReset.hidden = false;
   };
   ui.readerReset.addEventListener('click', () => {
-    chooseReaderApp(localStorage, null);
+    chooseReaderApp(null);
     renderReader();
   });
 
@@ -117,7 +117,7 @@ export async function mountDashboard(root: HTMLElement): Promise<void> {
       ui.createStatus.textContent = `The tenant refused: ${result.error.message}`;
       return;
     }
-    chooseReaderApp(localStorage, result.value.client_id);
+    chooseReaderApp(result.value.client_id);
     ui.createStatus.textContent = `Created ${result.value.name} (client ID ${result.value.client_id}). Next: authorize it for the Management API below.`;
     openEditor(result.value.client_id);
     refresh();
@@ -238,7 +238,7 @@ export async function mountDashboard(root: HTMLElement): Promise<void> {
   const renderExplorerApps = () => {
     const authorized = m2mApps().filter((app) => grantOf(app.client_id) !== undefined);
     const previous = ui.explorerApp.value;
-    const preferred = readReaderApp(localStorage);
+    const preferred = readReaderApp();
     ui.explorerApp.replaceChildren(...authorized.map((app) => el('option', { value: app.client_id }, app.name)));
     const keep = [previous, preferred].find((id) => id && authorized.some((app) => app.client_id === id));
     if (keep) ui.explorerApp.value = keep;

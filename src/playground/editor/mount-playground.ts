@@ -6,7 +6,7 @@
  * reader who lands on a page and presses Run at once waits for the runner, not for 2 MB of editor.
  * Loaded on demand by the Playground component, never with the page.
  */
-import { el } from './dom.ts';
+import { el } from '../element-factory.ts';
 import { renderValue } from './render-value.ts';
 import { renderRequest } from './render-request.ts';
 import { tokenView } from './token-view.ts';
@@ -16,7 +16,8 @@ import { startBrowserTenant } from '../../tenant/hosts/browser.ts';
 import { createRunner, type RunOutcome } from '../worker-host.ts';
 import { createRunWorker } from '../create-run-worker.ts';
 import type { WorkerMessage } from '../protocol.ts';
-import { loadCode, saveCode, clearCode, type CodeStorage } from '../code-store.ts';
+import { loadCode, saveCode, clearCode } from '../code-store.ts';
+import { browserStorage } from '../browser-storage.ts';
 import { createShareUrl, readSharedCode } from '../share-link.ts';
 import { toCurlCommand, toNodeScript } from '../export-code.ts';
 import { transpileForRun } from '../quick-transpile.ts';
@@ -347,14 +348,6 @@ function parts(host: HTMLElement) {
     exportBox: get<HTMLElement>('[data-export]'),
     starter: get<HTMLScriptElement>('script[data-starter]'),
   };
-}
-
-function browserStorage(): CodeStorage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null; // Storage blocked (some private modes): edits last for this page view.
-  }
 }
 
 // Readers see plain sentences; the [playground] prefix is for the console.
