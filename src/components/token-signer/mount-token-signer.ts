@@ -10,7 +10,7 @@
  */
 import { startBrowserTenant } from '../../tenant/hosts/browser.ts';
 import { el } from '../../playground/element-factory.ts';
-import type { ActionTarget } from '../lazy-widget/lazy-actions.ts';
+import type { ActionTarget } from '../widget-kit/lazy-actions.ts';
 import { SEEDED_GLOBAL_CLIENT } from '../../tenant/index.ts';
 import { kindForLifetime } from '../long-lived-banner/banner-message.ts';
 import { wireLegacySwitch } from '../legacy-mode/legacy-switch.ts';
