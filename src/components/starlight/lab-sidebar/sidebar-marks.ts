@@ -3,8 +3,8 @@
  * marks a link with `data-lab-progress`), and keeps the marks current when a check passes on
  * this page or in another tab.
  */
-import { PROGRESS_EVENT, STATUS_LABEL, peekProgress, statusOf, type ExerciseStatus } from '../../lab/progress-store.ts';
-import { browserStorage } from '../../playground/browser-storage.ts';
+import { PROGRESS_EVENT, STATUS_LABEL, peekProgress, statusOf, type ExerciseStatus } from '../../../lab/progress-store.ts';
+import { browserStorage } from '../../../playground/browser-storage.ts';
 
 const ICON: Record<ExerciseStatus, string> = { 'not-started': '○', tried: '◐', solved: '●' };
 
