@@ -46,8 +46,9 @@ export default defineConfig({
         resources: ["'self'"],
         hashes: inlineScriptHashesIn([
           ...['components', 'user-components'].map((folder) => fileURLToPath(new URL(`./node_modules/@astrojs/starlight/dist/${folder}/`, import.meta.url))),
-          // Ours: the presenter mode's before-first-paint script.
-          fileURLToPath(new URL('./src/components/', import.meta.url)),
+          // Ours, from every folder of .astro files (the list reads one folder deep): today the one
+          // inline script is the presenter mode's before-first-paint script, in starlight/.
+          ...['', 'starlight/'].map((folder) => fileURLToPath(new URL(`./src/components/${folder}`, import.meta.url))),
         ]),
       },
     },
@@ -63,11 +64,11 @@ export default defineConfig({
         // Starlight's button names itself "Search" while showing "Search Ctrl K";
         // ours keeps the visible text and the accessible name in step, and loads
         // the search engine only when a reader opens search.
-        Search: './src/components/SiteSearch.astro',
+        Search: './src/components/starlight/SiteSearch.astro',
         // Adds each lab exercise's progress mark beside its link.
-        Sidebar: './src/components/LabSidebar.astro',
+        Sidebar: './src/components/starlight/LabSidebar.astro',
         // Adds the presenter-mode toggle and step bar to lab pages.
-        PageTitle: './src/components/LabPageTitle.astro',
+        PageTitle: './src/components/starlight/LabPageTitle.astro',
       },
       sidebar: [
         // The runbook leads: most readers arrive with services to migrate, not to take the course.

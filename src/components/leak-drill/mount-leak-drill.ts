@@ -4,7 +4,7 @@
  */
 import { startBrowserTenant } from '../../tenant/hosts/browser.ts';
 import { claimAsDate, decodeToken, describeLifetime, secondsLeft } from '../../playground/decode-jwt.ts';
-import { el } from '../../playground/editor/dom.ts';
+import { el } from '../../playground/element-factory.ts';
 import { MANAGEMENT_ROUTES, SEEDED_CREDENTIALS } from '../../tenant/index.ts';
 import { outcomeView } from '../tenant-widgets/outcome-view.ts';
 import { applyRemedy, leakToken, resetDrill, type Attempt, type Leak, type RemedyId, type RemedyResult } from './drill-steps.ts';

@@ -4,8 +4,8 @@
  */
 import { startBrowserTenant } from '../../tenant/hosts/browser.ts';
 import { decodeToken, explainFields } from '../../playground/decode-jwt.ts';
-import { el } from '../../playground/editor/dom.ts';
-import type { ActionTarget } from '../lazy-widget/lazy-actions.ts';
+import { el } from '../../playground/element-factory.ts';
+import type { ActionTarget } from '../widget-kit/lazy-actions.ts';
 import { mintLegacyExplorerToken } from '../../tenant/index.ts';
 import { clearCall, showCall } from '../legacy-mode/show-call.ts';
 import { wireLegacySwitch } from '../legacy-mode/legacy-switch.ts';

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { parseWidgetProps } from '../widget-kit/widget-props.ts';
 
 /** Props of `<ScopePicker>`, checked at build time. */
 export const scopePickerPropsSchema = z.object({
@@ -12,14 +13,10 @@ export type ScopePickerProps = z.input<typeof scopePickerPropsSchema>;
 
 /** Validates props; throws one readable error naming the lesson and the problem. */
 export function parseScopePickerProps(props: unknown, lessonPath: string, knownLabels: readonly string[]): z.output<typeof scopePickerPropsSchema> {
-  const result = scopePickerPropsSchema.safeParse(props);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.') || 'props'}: ${issue.message}`);
-    throw new Error(`[scope-picker] <ScopePicker> in ${lessonPath} has invalid props:\n${problems.join('\n')}`);
-  }
-  const unknown = result.data.preselect.filter((label) => !knownLabels.includes(label));
+  const parsed = parseWidgetProps(scopePickerPropsSchema, props, 'ScopePicker', lessonPath, 'scope-picker');
+  const unknown = parsed.preselect.filter((label) => !knownLabels.includes(label));
   if (unknown.length > 0) {
     throw new Error(`[scope-picker] <ScopePicker> in ${lessonPath}: preselect names unknown endpoints ${unknown.map((label) => `"${label}"`).join(', ')}. Known: ${knownLabels.join(', ')}.`);
   }
-  return result.data;
+  return parsed;
 }

@@ -1,4 +1,4 @@
-import { el } from '../../playground/editor/dom.ts';
+import { el } from '../../playground/element-factory.ts';
 import type { ClaimRow } from './claim-rows.ts';
 
 /** The decoded claims as a table with a caption. */

@@ -2,7 +2,7 @@
  * How the lesson widgets show one HTTP answer: the request line, the status, and the exact JSON
  * body the tenant sent, so a reader can compare it with what a real tenant answers.
  */
-import { el } from '../../playground/editor/dom.ts';
+import { el } from '../../playground/element-factory.ts';
 import type { HttpOutcome } from './tenant-http.ts';
 
 /** `request` is the request line, e.g. `GET /api/v2/clients`. */

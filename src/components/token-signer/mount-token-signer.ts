@@ -9,8 +9,8 @@
  * signature, which with the key kept per secret is one short hop (sign-token.ts).
  */
 import { startBrowserTenant } from '../../tenant/hosts/browser.ts';
-import { el } from '../../playground/editor/dom.ts';
-import type { ActionTarget } from '../lazy-widget/lazy-actions.ts';
+import { el } from '../../playground/element-factory.ts';
+import type { ActionTarget } from '../widget-kit/lazy-actions.ts';
 import { SEEDED_GLOBAL_CLIENT } from '../../tenant/index.ts';
 import { kindForLifetime } from '../long-lived-banner/banner-message.ts';
 import { wireLegacySwitch } from '../legacy-mode/legacy-switch.ts';

@@ -6,19 +6,17 @@
  * reader who lands on a page and presses Run at once waits for the runner, not for 2 MB of editor.
  * Loaded on demand by the Playground component, never with the page.
  */
-import { el } from './dom.ts';
-import { renderValue } from './render-value.ts';
-import { renderRequest } from './render-request.ts';
-import { tokenView } from './token-view.ts';
 import { readerApp } from './reader-app.ts';
+import { outputPanel } from './output-panel.ts';
+import { playgroundParts, showNotice, showStaticCode, withoutPrefix } from './playground-parts.ts';
+import { exportCode, shareCode, type ShareExportHost } from './share-export.ts';
 import type { AttachedEditor } from './attach-editor.ts';
 import { startBrowserTenant } from '../../tenant/hosts/browser.ts';
-import { createRunner, type RunOutcome } from '../worker-host.ts';
+import { createRunner } from '../worker-host.ts';
 import { createRunWorker } from '../create-run-worker.ts';
-import type { WorkerMessage } from '../protocol.ts';
-import { loadCode, saveCode, clearCode, type CodeStorage } from '../code-store.ts';
-import { createShareUrl, readSharedCode } from '../share-link.ts';
-import { toCurlCommand, toNodeScript } from '../export-code.ts';
+import { loadCode, saveCode, clearCode } from '../code-store.ts';
+import { browserStorage } from '../browser-storage.ts';
+import { readSharedCode } from '../share-link.ts';
 import { transpileForRun } from '../quick-transpile.ts';
 import type { MountedPlayground, PlaygroundElement, RunEvidence } from '../run-hooks.ts';
 
@@ -30,7 +28,7 @@ export type { MountedPlayground };
 export async function mountPlayground(host: PlaygroundElement): Promise<MountedPlayground> {
   const id = host.dataset.id!;
   const timeLimitMs = Number(host.dataset.timeLimit) || 5000;
-  const ui = parts(host);
+  const ui = playgroundParts(host);
   const starter = JSON.parse(ui.starter.textContent ?? '""') as string;
 
   // Which code to show: a share link for this playground, then the reader's saved edits, then the starter.
@@ -60,26 +58,25 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
   };
 
   const tenantReady = startBrowserTenant();
+  let tenantSnapshot: Awaited<typeof tenantReady>['tenant'] | undefined;
+  void tenantReady.then((ready) => (tenantSnapshot = ready.tenant)).catch(() => undefined);
+  // The tenant's clock, so a lesson's fast-forward shows in a token's countdown.
+  const now = () => (tenantSnapshot ? tenantSnapshot.clock.now() : Date.now());
+  const output = outputPanel(ui, id, () => editor, now);
+
   const runner = createRunner({
     createWorker: createRunWorker,
     timeLimitMs,
     keepSpare: true,
-    onMessage: (message) => show(message),
+    onMessage: (message) => output.show(message),
   });
   // Only now: a worker made before the service worker controls the page would not be served by it.
   void tenantReady.then(() => runner.prepare(), () => undefined);
 
-  let requestCount = 0;
-  // What the current run did, collected from the worker's messages for RunEvidence.
-  let record: Pick<RunEvidence, 'requests' | 'errors' | 'hasResult' | 'resultJson'> = { requests: [], errors: [], hasResult: false };
   const runOnce = async (): Promise<RunEvidence | undefined> => {
     if (ui.run.disabled) return undefined;
     setRunning(true);
-    ui.output.replaceChildren();
-    ui.requestList.replaceChildren();
-    ui.requestsPlaceholder.hidden = true;
-    requestCount = 0;
-    record = { requests: [], errors: [], hasResult: false };
+    output.clear();
     editor?.clearRunMarks();
     setStatus('Running…');
     try {
@@ -92,14 +89,14 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
       if (emitted.kind === 'empty') {
         const message = 'Nothing to run: the editor holds no code. Reset brings the starting code back.';
         setStatus(message);
-        return { status: 'not-run', message, ...record, context: app.context };
+        return { status: 'not-run', message, ...output.record(), context: app.context };
       }
       if (emitted.kind === 'syntax-error') {
         // TypeScript words it better, once the editor has it; the stripper's words do before.
         const problem = (await editor?.syntaxError().catch(() => undefined)) ?? emitted;
-        showError(problem.message, problem.line, problem.column, 'SyntaxError');
+        output.showError(problem.message, problem.line, problem.column, 'SyntaxError');
         setStatus('Not run: fix the syntax error first.');
-        return { status: 'not-run', message: 'Not run: fix the syntax error first.', ...record, context: app.context };
+        return { status: 'not-run', message: 'Not run: fix the syntax error first.', ...output.record(), context: app.context };
       }
       const prepared = (await host.runHooks?.prepare?.(tenant)) ?? {};
       const context = {
@@ -113,12 +110,14 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
         context,
         allowedHosts: [tenant.domain],
       });
-      finish(outcome);
-      const evidence: RunEvidence = { status: outcome.status, message: outcome.message, ...record, context };
+      // Errors the code threw are already in the output; a run cut short says why there too.
+      output.finish(outcome);
+      setStatus(outcome.message);
+      const evidence: RunEvidence = { status: outcome.status, message: outcome.message, ...output.record(), context };
       host.runHooks?.finished?.(evidence, tenant);
       return evidence;
     } catch (error) {
-      showError(error instanceof Error ? error.message : String(error));
+      output.showError(error instanceof Error ? error.message : String(error));
       setStatus('The run could not start.');
       return undefined;
     } finally {
@@ -132,77 +131,6 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
     lastRun = started;
     return started;
   };
-
-  function show(message: WorkerMessage): void {
-    switch (message.type) {
-      case 'log': {
-        const line = el('div', { class: `tl-out tl-out-${message.level}` });
-        if (message.level === 'warn' || message.level === 'error') line.append(el('span', { class: 'tl-out-level' }, `${message.level}: `));
-        message.values.forEach((value, index) => {
-          if (index > 0) line.append(' ');
-          line.append(renderValue(value, openToken));
-        });
-        ui.output.append(line);
-        break;
-      }
-      case 'result':
-        record.hasResult = true;
-        if (message.json !== undefined) record.resultJson = message.json;
-        if (message.value.kind !== 'undefined') {
-          ui.output.append(el('div', { class: 'tl-out tl-out-result' }, el('span', { class: 'tl-out-level' }, 'Returned: '), renderValue(message.value, openToken)));
-        }
-        break;
-      case 'request':
-        record.requests.push(message.request);
-        requestCount += 1;
-        ui.requestList.append(renderRequest(message.request, requestCount));
-        break;
-      case 'error':
-        record.errors.push({ name: message.name, message: message.message });
-        // The stripped code keeps the learner's lines but not their columns: place it by line.
-        showError(message.message, message.line, undefined, message.name);
-        break;
-      default:
-        break;
-    }
-  }
-
-  function finish(outcome: RunOutcome): void {
-    // Errors the code threw are already in the output; a run cut short says why there too.
-    if (outcome.status === 'timeout' || outcome.status === 'stopped' || outcome.status === 'crashed') {
-      ui.output.append(el('div', { class: 'tl-out tl-out-error' }, outcome.message));
-    }
-    setStatus(outcome.message);
-  }
-
-  function showError(message: string, line?: number, column?: number, name = 'Error'): void {
-    const where = line ? ` (line ${line}${column ? `, column ${column}` : ''})` : '';
-    ui.output.append(el('div', { class: 'tl-out tl-out-error' }, el('span', { class: 'tl-out-level' }, `${name}${where}: `), message));
-    if (line) editor?.markRunError(`${name}: ${message}`, line, column);
-  }
-
-  let tokenPanels = 0;
-  function openToken(raw: string, chip: HTMLButtonElement): void {
-    const open = chip.getAttribute('aria-expanded') === 'true';
-    const existing = chip.getAttribute('aria-controls');
-    if (open && existing) {
-      document.getElementById(existing)?.remove();
-      chip.setAttribute('aria-expanded', 'false');
-      return;
-    }
-    const panelId = `pg-${id}-token-${++tokenPanels}`;
-    const now = () => {
-      // The tenant's clock, so a lesson's fast-forward shows in the countdown.
-      const ready = tenantSnapshot;
-      return ready ? ready.clock.now() : Date.now();
-    };
-    const panel = tokenView(raw, now, panelId);
-    chip.setAttribute('aria-controls', panelId);
-    chip.setAttribute('aria-expanded', 'true');
-    (chip.closest('.tl-out') ?? chip).after(panel);
-  }
-  let tenantSnapshot: Awaited<typeof tenantReady>['tenant'] | undefined;
-  void tenantReady.then((ready) => (tenantSnapshot = ready.tenant)).catch(() => undefined);
 
   function setRunning(running: boolean): void {
     ui.run.disabled = running;
@@ -231,54 +159,20 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
     editor?.clearRunMarks();
     setStatus(editor ? 'Back to the starting code (Ctrl+Z in the editor undoes this).' : 'Back to the starting code.');
   });
-  ui.share.addEventListener('click', () => void share());
-  ui.export.addEventListener('click', () => void exportCode());
-
-  async function share(): Promise<void> {
-    try {
-      const url = await createShareUrl(location.href, id, getCode());
-      let copied = false;
-      try {
-        await navigator.clipboard.writeText(url);
-        copied = true;
-      } catch {
-        // No clipboard permission: the field below still lets the reader copy it.
-      }
-      const field = el('input', { type: 'text', readonly: '', value: url, 'aria-label': 'Share link', class: 'tl-pg-share-url' });
-      ui.exportBox.replaceChildren(el('p', {}, copied ? 'Link copied. It reopens this page with your code in this playground:' : 'Copy this link; it reopens this page with your code in this playground:'), field);
-      ui.exportBox.hidden = false;
-      field.select();
-      setStatus(copied ? 'Share link copied.' : 'Share link ready.');
-    } catch (error) {
-      setStatus(error instanceof Error ? withoutPrefix(error.message) : 'Could not make a share link.');
-    }
-  }
-
-  async function exportCode(): Promise<void> {
-    const { tenant } = await tenantReady;
-    const { context, notice } = readerApp(tenant, storage);
-    if (notice) showNotice(ui, notice);
-    const node = toNodeScript(getCode(), context);
-    const curl = toCurlCommand();
-    ui.exportBox.replaceChildren(
-      el('p', {}, 'Real client secrets belong on a server, in environment variables, never in a browser or a repository. Set AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET and AUTH0_AUDIENCE first.'),
-      exportBlock('Node script (save as get-token.mjs, run with node get-token.mjs)', node),
-      exportBlock('curl', curl),
-    );
-    ui.exportBox.hidden = false;
-    setStatus('Export ready below.');
-  }
-
-  function exportBlock(label: string, text: string): HTMLElement {
-    const copy = el('button', { type: 'button' }, `Copy ${label.split(' ')[0]}`);
-    copy.addEventListener('click', () => {
-      navigator.clipboard?.writeText(text).then(
-        () => setStatus('Copied.'),
-        () => setStatus('Copy failed: select the text and copy it by hand.'),
-      );
-    });
-    return el('div', { class: 'tl-pg-export-block' }, el('h4', {}, label), el('pre', { tabindex: '0' }, el('code', {}, text)), copy);
-  }
+  const shareHost: ShareExportHost = {
+    ui,
+    id,
+    getCode,
+    setStatus,
+    readerContext: async () => {
+      const { tenant } = await tenantReady;
+      const { context, notice } = readerApp(tenant, storage);
+      if (notice) showNotice(ui, notice);
+      return context;
+    },
+  };
+  ui.share.addEventListener('click', () => void shareCode(shareHost));
+  ui.export.addEventListener('click', () => void exportCode(shareHost));
 
   // The editor after the runner: a Run pressed now does not wait for it. When the reader's click
   // on Run is what mounted the playground, that run goes first (it is started right after this
@@ -320,55 +214,4 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
       store(code);
     },
   };
-}
-
-function parts(host: HTMLElement) {
-  const get = <T extends Element>(selector: string) => {
-    const found = host.querySelector<T>(selector);
-    if (!found) throw new Error(`[playground] the playground markup lacks ${selector}`);
-    return found;
-  };
-  return {
-    title: host.querySelector('h3')?.textContent ?? 'Playground',
-    toolbar: get<HTMLElement>('[role="toolbar"]'),
-    run: get<HTMLButtonElement>('[data-action="run"]'),
-    stop: get<HTMLButtonElement>('[data-action="stop"]'),
-    reset: get<HTMLButtonElement>('[data-action="reset"]'),
-    share: get<HTMLButtonElement>('[data-action="share"]'),
-    export: get<HTMLButtonElement>('[data-action="export"]'),
-    status: get<HTMLElement>('[data-status]'),
-    notice: get<HTMLElement>('[data-notice]'),
-    editorBox: get<HTMLElement>('[data-editor]'),
-    staticCode: get<HTMLElement>('[data-static]'),
-    problems: get<HTMLElement>('[data-problems]'),
-    output: get<HTMLElement>('[data-output]'),
-    requestList: get<HTMLOListElement>('[data-request-list]'),
-    requestsPlaceholder: get<HTMLElement>('[data-requests] .tl-pg-placeholder'),
-    exportBox: get<HTMLElement>('[data-export]'),
-    starter: get<HTMLScriptElement>('script[data-starter]'),
-  };
-}
-
-function browserStorage(): CodeStorage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null; // Storage blocked (some private modes): edits last for this page view.
-  }
-}
-
-// Readers see plain sentences; the [playground] prefix is for the console.
-function withoutPrefix(text: string): string {
-  return text.replace(/^\[playground\]\s*/, '');
-}
-
-function showNotice(ui: ReturnType<typeof parts>, text: string): void {
-  ui.notice.textContent = text;
-  ui.notice.hidden = false;
-}
-
-// Before the editor, the static view shows the code a Run would run: saved or shared edits, or
-// code an exercise put there, as plain text (the highlighted version is of the starter only).
-function showStaticCode(ui: ReturnType<typeof parts>, code: string): void {
-  ui.staticCode.replaceChildren(el('pre', {}, el('code', {}, code)));
 }

@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
 
 /**
- * Props a lesson passes to `<Playground>`. Checked at build time so a typo in a lesson fails
- * the build with a message that names the lesson and the prop, not at run time in a reader's
- * browser.
+ * Props a lesson passes to `<Playground>`. The component checks them at build time with the
+ * widget kit's parseWidgetProps, so a typo in a lesson fails the build with a message that names
+ * the lesson and the prop, not at run time in a reader's browser.
  */
 export const playgroundPropsSchema = z.object({
   /** Unique on its page; keys the saved edits and share links, so keep it stable. */
@@ -19,14 +19,6 @@ export const playgroundPropsSchema = z.object({
 });
 
 export type PlaygroundProps = z.input<typeof playgroundPropsSchema>;
-
-/** Validates props; throws one readable error naming the lesson. */
-export function parsePlaygroundProps(props: unknown, lessonPath: string): z.output<typeof playgroundPropsSchema> {
-  const result = playgroundPropsSchema.safeParse(props);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.') || 'props'}: ${issue.message}`);
-  throw new Error(`[playground] <Playground> in ${lessonPath} has invalid props:\n${problems.join('\n')}`);
-}
 
 /** Resolves `file` against the lesson's own path (both relative to the project root). */
 export function resolveStarterPath(lessonPath: string, file: string): string {

@@ -80,7 +80,9 @@ describe('reader app', () => {
 
   it('gives the same answer again once the bad choice is gone', () => {
     const storage = memoryStorage('garbage');
-    expect(readerApp(tenant, storage).notice).toBeDefined();
+    expect(readerApp(tenant, storage).notice).toBe(
+      'The saved choice of app for your playgrounds was damaged, so they use the seeded Reporting Service again. Lesson 3 shows how to make your own app.',
+    );
     expect(readerApp(tenant, storage)).toEqual({ context: readerApp(tenant, memoryStorage()).context });
   });
 

@@ -3,7 +3,7 @@
  * on expansion, with client secrets and credentials visibly marked as secrets.
  */
 import type { RecordedBody, RecordedHeader, RecordedRequest } from '../protocol.ts';
-import { el } from './dom.ts';
+import { el } from '../element-factory.ts';
 
 export function renderRequest(request: RecordedRequest, index: number): HTMLLIElement {
   const outcome = request.error ? 'refused' : String(request.status);

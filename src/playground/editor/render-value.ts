@@ -4,7 +4,7 @@
  * Learner data only ever becomes text nodes, never HTML.
  */
 import type { SerializedValue } from '../serialized-value.ts';
-import { el } from './dom.ts';
+import { el } from '../element-factory.ts';
 
 /** Opens the decoded view of a token (supplied by the caller, who knows the tenant's clock). */
 export type OpenToken = (raw: string, chip: HTMLButtonElement) => void;

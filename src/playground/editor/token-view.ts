@@ -3,7 +3,7 @@
  * `exp` as a date and a countdown on the tenant's clock (so a lesson's fast-forward shows).
  */
 import { claimAsDate, decodeToken, describeLifetime, explainFields, type ExplainedField } from '../decode-jwt.ts';
-import { el } from './dom.ts';
+import { el } from '../element-factory.ts';
 
 const TIME_CLAIMS = new Set(['exp', 'iat', 'nbf']);
 

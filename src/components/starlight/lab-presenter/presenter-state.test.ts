@@ -66,7 +66,7 @@ describe('the before-first-paint script in LabPresenter.astro', () => {
   it('reads the same parameter and storage key as presenter-state.ts (it is inline, so it cannot import them)', async () => {
     const { readFileSync } = await import('node:fs');
     const { PRESENT_PARAM, PRESENTER_STORAGE_KEY } = await import('./presenter-state.ts');
-    const source = readFileSync('src/components/LabPresenter.astro', 'utf8');
+    const source = readFileSync('src/components/starlight/LabPresenter.astro', 'utf8');
     const inline = /<script is:inline>([\s\S]*?)<\/script>/.exec(source)?.[1] ?? '';
     expect(inline).toContain(`.get('${PRESENT_PARAM}')`);
     expect(inline).toContain(`getItem('${PRESENTER_STORAGE_KEY}')`);

@@ -1,4 +1,7 @@
-/** A small element factory: enough to build the output panels without innerHTML. */
+/**
+ * A small element factory: enough to build the output panels without innerHTML. In the playground,
+ * the lowest layer with a page, because its output panels use it as much as the components do.
+ */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Record<string, string> = {},

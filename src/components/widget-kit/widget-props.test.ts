@@ -14,4 +14,8 @@ describe('parseWidgetProps', () => {
       /<Thing> in content\/lessons\/x\/index\.mdx has invalid props:\n {2}- title: .*\n {2}- hours: /,
     );
   });
+
+  it('starts the message with the prefix it is given', () => {
+    expect(() => parseWidgetProps(schema, { title: '' }, 'Playground', 'l.mdx', 'playground')).toThrow(/^\[playground\] <Playground> in l\.mdx has invalid props:/);
+  });
 });

@@ -7,16 +7,9 @@ import { PROGRESS_EVENT, STATUS_LABEL, readProgress, recordAttempt, statusOf } f
 import type { PreparedExercise } from '../../lab/exercises/index.ts';
 import type { PlaygroundElement } from '../../playground/run-hooks.ts';
 import type { Tenant } from '../../tenant/index.ts';
+import { browserStorage } from '../../playground/browser-storage.ts';
 
 const BACKUP_PREFIX = 'token-lab:lab-backup:';
-
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 class TokenLabExercise extends HTMLElement {
   #id = '';
@@ -121,7 +114,7 @@ class TokenLabExercise extends HTMLElement {
     const backupKey = BACKUP_PREFIX + this.#id;
     const backup = () => {
       try {
-        return storage()?.getItem(backupKey) ?? null;
+        return browserStorage()?.getItem(backupKey) ?? null;
       } catch {
         return null;
       }
@@ -144,7 +137,7 @@ class TokenLabExercise extends HTMLElement {
       // Kept outside the editor's own store, which the solution is about to overwrite.
       if (own !== solution) {
         try {
-          storage()?.setItem(backupKey, own);
+          browserStorage()?.setItem(backupKey, own);
         } catch {
           status.textContent = 'Your code could not be saved for Restore (storage is full or blocked); Ctrl+Z in the editor still brings it back.';
         }
@@ -159,7 +152,7 @@ class TokenLabExercise extends HTMLElement {
       if (saved === null || !mounted) return;
       mounted.setCode(saved);
       try {
-        storage()?.removeItem(backupKey);
+        browserStorage()?.removeItem(backupKey);
       } catch {
         // Nothing to clean up when storage is blocked.
       }
@@ -169,12 +162,12 @@ class TokenLabExercise extends HTMLElement {
   }
 
   #record(solved: boolean): void {
-    recordAttempt(storage(), this.#id, solved, Date.now());
+    recordAttempt(browserStorage(), this.#id, solved, Date.now());
     dispatchEvent(new CustomEvent(PROGRESS_EVENT));
   }
 
   #showProgress(first: boolean): void {
-    const { progress, notice } = readProgress(storage());
+    const { progress, notice } = readProgress(browserStorage());
     this.querySelector('[data-progress-label]')!.textContent = STATUS_LABEL[statusOf(progress, this.#id)];
     if (first && notice) {
       const box = this.querySelector<HTMLElement>('[data-progress-notice]')!;

@@ -3,17 +3,10 @@
  * marks a link with `data-lab-progress`), and keeps the marks current when a check passes on
  * this page or in another tab.
  */
-import { PROGRESS_EVENT, STATUS_LABEL, peekProgress, statusOf, type ExerciseStatus } from '../../lab/progress-store.ts';
+import { PROGRESS_EVENT, STATUS_LABEL, peekProgress, statusOf, type ExerciseStatus } from '../../../lab/progress-store.ts';
+import { browserStorage } from '../../../playground/browser-storage.ts';
 
 const ICON: Record<ExerciseStatus, string> = { 'not-started': '○', tried: '◐', solved: '●' };
-
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /** The exercise slug a link points at, e.g. "get-a-token" for /lab/get-a-token/. */
 function exerciseOf(link: HTMLAnchorElement, exercises: readonly string[]): string | undefined {
@@ -23,7 +16,7 @@ function exerciseOf(link: HTMLAnchorElement, exercises: readonly string[]): stri
 
 export function markLabProgress(exercises: readonly string[]): void {
   const update = () => {
-    const progress = peekProgress(storage());
+    const progress = peekProgress(browserStorage());
     for (const link of document.querySelectorAll<HTMLAnchorElement>('nav a[href*="/lab/"]')) {
       const id = exerciseOf(link, exercises);
       if (!id) continue;
