@@ -82,3 +82,8 @@ export function callApi(tenant: Tenant, path: string, token: string | undefined,
   if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
   return fetch(`https://${tenant.domain}${path}`, { ...init, headers });
 }
+
+/** Calls the Management API as the seeded API Explorer Application, which holds every scope. */
+export async function callApiAsExplorer(tenant: Tenant, path: string, init: RequestInit = {}): Promise<Response> {
+  return callApi(tenant, path, await tokenFor(tenant, 'explorer'), init);
+}
