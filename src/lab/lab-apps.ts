@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Application, ClientGrant, Tenant } from '../tenant/index.ts';
+import { TenantError, type Application, type ClientGrant, type Tenant } from '../tenant/index.ts';
 
 export interface LabAppSpec {
   name: string;
@@ -29,14 +29,14 @@ export function ensureLabApp(tenant: Tenant, spec: LabAppSpec): LabApp {
   let app = tenant.applications.find((candidate) => candidate.name === spec.name);
   if (app === undefined) {
     const created = tenant.createApplication({ name: spec.name, app_type: 'non_interactive' });
-    if (!created.ok) throw new Error(`[lab] could not create ${spec.name}: ${created.error.message}`);
-    app = created.value;
+    if (created instanceof TenantError) throw new Error(`[lab] could not create ${spec.name}: ${created.message}`);
+    app = created;
   }
   let grant = grantOf(tenant, app.client_id);
   if (grant === undefined) {
     const authorized = tenant.authorize(app.client_id, spec.scopes);
-    if (!authorized.ok) throw new Error(`[lab] could not authorize ${spec.name}: ${authorized.error.message}`);
-    grant = authorized.value;
+    if (authorized instanceof TenantError) throw new Error(`[lab] could not authorize ${spec.name}: ${authorized.message}`);
+    grant = authorized;
   }
   return { app, grant };
 }

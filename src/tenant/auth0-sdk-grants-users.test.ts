@@ -2,6 +2,7 @@ import { Management } from 'auth0';
 import { describe, expect, it } from 'vitest';
 import { SEEDED_CREDENTIALS } from './seed.ts';
 import { rejectionOf, requestLine, useSdkTenant } from './sdk-test-support.ts';
+import { addAuthorizedApp } from './hosts/testing.ts';
 
 /*
  * The official Auth0 Node SDK (`auth0` v7), unmodified, against the mocked tenant's client-grant
@@ -22,10 +23,7 @@ const apiRequests = () => seen().filter((request) => request.path.startsWith('/a
 
 describe('the official SDK with client grants', () => {
   it('pages clientGrants.list on next through checkpoint paging, and stops when next is gone', async () => {
-    for (let index = 0; index < 4; index += 1) {
-      const app = tenant().createApplication({ name: `Paging Job ${index}`, app_type: 'non_interactive' });
-      if (!app.ok || !tenant().authorize(app.value.client_id, ['read:users']).ok) throw new Error('test set-up: no grant');
-    }
+    for (let index = 0; index < 4; index += 1) addAuthorizedApp(tenant(), `Paging Job ${index}`, ['read:users']);
     const collected: string[] = [];
     for await (const grant of await admin().clientGrants.list({ take: 3 })) collected.push(grant.id ?? '');
     const expected = tenant().clientGrants.map((grant) => grant.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -30,6 +30,7 @@
 export { createTenant } from './create-tenant.ts';
 export { restoreTenant } from './restore-tenant.ts';
 export { Tenant } from './tenant.ts';
+export { TenantError } from './tenant-error.ts';
 export { tenantHandlers } from './msw-handlers.ts';
 export { handleTenantRequest } from './handle-request.ts';
 export { mintLegacyExplorerToken } from './legacy-token.ts';

@@ -4,6 +4,7 @@ import { restoreTenant } from './restore-tenant.ts';
 import { freshTenant, START } from './hosts/testing.ts';
 import type { TenantSnapshot } from './tenant-snapshot.ts';
 import type { Tenant } from './tenant.ts';
+import { TenantError } from './tenant-error.ts';
 
 async function issue(tenant: Tenant): Promise<string> {
   const { reporting } = tenant.seeded;
@@ -28,6 +29,7 @@ describe('toJSON and restoreTenant', () => {
   it('round-trips through JSON text: records, clock, drills, legacy mode and keys survive', async () => {
     const original = await freshTenant();
     const created = original.createApplication({ name: 'Kept Across Reloads', app_type: 'non_interactive' });
+    if (created instanceof TenantError) throw created;
     original.clock.advance(3600);
     original.drills.set({ clockSkewSeconds: 5 });
     original.setLegacyMode(true);
@@ -37,7 +39,7 @@ describe('toJSON and restoreTenant', () => {
     expect(restored).toBe(true);
     expect(problem).toBeUndefined();
     expect(tenant.toJSON()).toEqual(original.toJSON());
-    expect(tenant.application(created.ok ? created.value.client_id : '')?.name).toBe('Kept Across Reloads');
+    expect(tenant.application(created.client_id)?.name).toBe('Kept Across Reloads');
     expect(tenant.clock.now()).toBe(START.getTime() + 3_600_000);
     expect(tenant.clock.start).toBe(START.getTime());
     expect(tenant.legacyMode).toBe(true);
@@ -146,7 +148,7 @@ describe('toJSON and restoreTenant', () => {
     console.error = (...args: unknown[]) => { errors.push(args[0]); };
     try {
       tenant.onChange(() => { throw new Error('storage full'); });
-      expect(tenant.createApplication({ name: 'Still Created' }).ok).toBe(true);
+      expect(tenant.createApplication({ name: 'Still Created' })).not.toBeInstanceOf(TenantError);
     } finally {
       console.error = original;
     }

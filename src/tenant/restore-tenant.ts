@@ -34,41 +34,43 @@ const MAX_SAVED_CHARS = 2_000_000;
  * `options.domain` is set, state saved for another domain is refused too.
  */
 export async function restoreTenant(saved: unknown, options: CreateTenantOptions = {}): Promise<RestoreOutcome> {
-  let problem: string;
+  let refusal: TenantError<'invalid_snapshot'>;
   try {
     const result = await rebuild(saved, options);
-    if (result instanceof Tenant) return { tenant: result, restored: true };
-    problem = result;
+    if (!(result instanceof TenantError)) return { tenant: result, restored: true };
+    refusal = result;
   } catch (cause) {
-    problem = `unexpected failure: ${cause instanceof Error ? cause.message : String(cause)}`;
+    refusal = refused(`unexpected failure: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
   const tenant = await createTenant(options);
-  return { tenant, restored: false, problem: new TenantError('invalid_snapshot', { problem }).message };
+  return { tenant, restored: false, problem: refusal.message };
 }
 
-async function rebuild(saved: unknown, options: CreateTenantOptions): Promise<Tenant | string> {
+const refused = (problem: string) => new TenantError('invalid_snapshot', { problem });
+
+async function rebuild(saved: unknown, options: CreateTenantOptions): Promise<Tenant | TenantError<'invalid_snapshot'>> {
   let data = saved;
   if (typeof saved === 'string') {
-    if (saved.length > MAX_SAVED_CHARS) return `the saved text is larger than ${MAX_SAVED_CHARS} characters`;
+    if (saved.length > MAX_SAVED_CHARS) return refused(`the saved text is larger than ${MAX_SAVED_CHARS} characters`);
     try {
       data = JSON.parse(saved);
     } catch {
-      return 'the saved text is not valid JSON';
+      return refused('the saved text is not valid JSON');
     }
   }
   data = upgradeVersion1(data);
   const shapeProblem = checkShape(data, SNAPSHOT_SHAPE);
   if (shapeProblem !== undefined) {
-    return shapeProblem.property === '' ? shapeProblem.detail : `${shapeProblem.property}: ${shapeProblem.detail}`;
+    return refused(shapeProblem.property === '' ? shapeProblem.detail : `${shapeProblem.property}: ${shapeProblem.detail}`);
   }
   const snapshot = data as TenantSnapshot;
   const inconsistency = findInconsistency(snapshot, options);
-  if (inconsistency !== undefined) return inconsistency;
+  if (inconsistency !== undefined) return refused(inconsistency);
 
   const signingKeys: SigningKey[] = [];
   for (const [index, entry] of snapshot.signingKeys.entries()) {
     const key = await importSigningKey(entry.privateJwk, entry.kid);
-    if (typeof key === 'string') return `signingKeys.${index}: ${key}`;
+    if (key instanceof TenantError) return refused(`signingKeys.${index}: ${key.details.problem}`);
     signingKeys.push(key);
   }
   const copy = structuredClone(snapshot);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callApi, requestToken, tokenFor, useTenantServer } from './hosts/testing.ts';
+import { TenantError } from './tenant-error.ts';
 
 const tenant = useTenantServer();
 
@@ -33,7 +34,7 @@ describe('POST /api/v2/clients/{id}/rotate-secret', () => {
 
   it('reports an unknown application from the tenant method as a value', () => {
     const result = tenant().rotateClientSecret('nobody');
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe('inexistent_client');
+    expect(result).toBeInstanceOf(TenantError);
+    expect(result).toHaveProperty('code', 'inexistent_client');
   });
 });

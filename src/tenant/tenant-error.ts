@@ -7,7 +7,9 @@ import { describeTenantError } from './error-responses.ts';
  * - Anything a request or a lesson can get wrong (bad input, an unknown record, a refused token)
  *   is returned, never thrown: a function returns `T | TenantError<C>`, naming the codes it can
  *   end in, and its caller checks `instanceof TenantError` and passes the error on. Handlers map
- *   the codes to Auth0's JSON bodies in one place, `error-responses.ts`.
+ *   the codes to Auth0's JSON bodies in one place, `error-responses.ts`. The `Tenant` class's
+ *   methods hand the same shape to lessons, components and the lab, which import `TenantError`
+ *   from index.ts: one check everywhere, no second wrapper to learn.
  * - Programmer errors are thrown: bad arguments to `createTenant`, the clock, the drills or
  *   `mintLegacyExplorerToken` (a `TenantError` with `invalid_argument` or `invalid_domain`), and
  *   states that cannot happen. They are bugs in the calling code and should fail loudly.
@@ -45,18 +47,4 @@ export function isTenantError<C extends TenantErrorCode>(
   ...codes: C[]
 ): value is TenantError<C> {
   return value instanceof TenantError && (codes.length === 0 || codes.includes(value.code as C));
-}
-
-/**
- * The shape the `Tenant` class's methods hand to lesson code: the value, or the error, under an
- * `ok` flag. Components and lab code outside the tenant read `.ok`, so the class keeps this shape
- * at its surface; inside, operations return `T | TenantError` (see the convention above).
- */
-export type Result<T, C extends TenantErrorCode = TenantErrorCode> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: TenantError<C> };
-
-/** Wraps an operation's outcome for the `Tenant` class's methods. */
-export function toResult<T, C extends TenantErrorCode>(outcome: T | TenantError<C>): Result<T, C> {
-  return outcome instanceof TenantError ? { ok: false, error: outcome } : { ok: true, value: outcome };
 }

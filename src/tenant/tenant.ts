@@ -13,7 +13,7 @@ import { rotateGlobalClientSecret } from './global-client.ts';
 import { RATE_LIMIT_KINDS, TokenBucket, type RateLimitDecision, type RateLimitKind } from './rate-limit.ts';
 import { SEEDED_CREDENTIALS } from './seed.ts';
 import { jwksDocument, type SigningKey } from './signing-keys.ts';
-import { TenantError, toResult, type Result } from './tenant-error.ts';
+import { TenantError } from './tenant-error.ts';
 import { takeSnapshot, type TenantSnapshot } from './tenant-snapshot.ts';
 import type { RateLimitState, TenantRecords, TenantState } from './tenant-state.ts';
 
@@ -22,6 +22,12 @@ import type { RateLimitState, TenantRecords, TenantState } from './tenant-state.
  * (`handleTenantRequest`, `tenantHandlers`); this object is what they read and change.
  *
  * Getters return copies, so changing a returned record never changes the tenant; use the methods.
+ * A method that a lesson can call wrongly returns the record or a {@link TenantError}, as every
+ * operation inside the tenant does (tenant-error.ts):
+ *
+ * @example
+ * const grant = tenant.authorize(clientId, ['read:users']);
+ * if (grant instanceof TenantError) return `The tenant refused: ${grant.message}`;
  */
 export class Tenant {
   /** The tenant's domain, e.g. `acme.auth0.test`. */
@@ -108,39 +114,39 @@ export class Tenant {
   }
 
   /** Creates an application (same rules as `POST /api/v2/clients`); it gets a fresh id and secret. */
-  createApplication(input: NewApplication): Result<Application, CreateApplicationError> {
-    return toResult(this.mutate((records) => createApplication(records, input)));
+  createApplication(input: NewApplication): Application | TenantError<CreateApplicationError> {
+    return this.mutate((records) => createApplication(records, input));
   }
 
   /**
    * Authorizes an application for an API with some scopes: creates a client grant (same rules as
    * `POST /api/v2/client-grants`). `audience` defaults to the Management API.
    */
-  authorize(clientId: string, scopes: readonly string[], audience: string = this.managementAudience): Result<ClientGrant, CreateGrantError> {
-    return toResult(this.mutate((records) => createClientGrant(records, { client_id: clientId, audience, scope: [...scopes] })));
+  authorize(clientId: string, scopes: readonly string[], audience: string = this.managementAudience): ClientGrant | TenantError<CreateGrantError> {
+    return this.mutate((records) => createClientGrant(records, { client_id: clientId, audience, scope: [...scopes] }));
   }
 
   /** Replaces the scopes of a grant. */
-  updateGrant(grantId: string, scopes: readonly string[]): Result<ClientGrant, 'invalid_body' | 'inexistent_client_grant'> {
-    return toResult(this.mutate((records) => updateClientGrant(records, grantId, { scope: [...scopes] })));
+  updateGrant(grantId: string, scopes: readonly string[]): ClientGrant | TenantError<'invalid_body' | 'inexistent_client_grant'> {
+    return this.mutate((records) => updateClientGrant(records, grantId, { scope: [...scopes] }));
   }
 
   /** Deletes a grant: no new tokens for that application and API; issued ones live on until `exp`. */
-  revokeGrant(grantId: string): Result<ClientGrant, 'inexistent_client_grant'> {
-    return toResult(this.mutate((records) => deleteClientGrant(records, grantId)));
+  revokeGrant(grantId: string): ClientGrant | TenantError<'inexistent_client_grant'> {
+    return this.mutate((records) => deleteClientGrant(records, grantId));
   }
 
   /** Gives an application a new secret; the old one stops working at once. */
-  rotateClientSecret(clientId: string): Result<Application, 'inexistent_client'> {
-    return toResult(this.mutate((records) => rotateClientSecret(records, clientId)));
+  rotateClientSecret(clientId: string): Application | TenantError<'inexistent_client'> {
+    return this.mutate((records) => rotateClientSecret(records, clientId));
   }
 
   /**
    * Sets the Management API's Token Expiration (same rules as `PATCH /api/v2/resource-servers/{id}`
    * with `token_lifetime`: a whole number of seconds, 1 to 2,592,000). Only new tokens follow it.
    */
-  setTokenLifetime(seconds: number): Result<ResourceServerBody, UpdateResourceServerError> {
-    return toResult(this.mutate((records) => updateResourceServer(records, this.managementAudience, { token_lifetime: seconds })));
+  setTokenLifetime(seconds: number): ResourceServerBody | TenantError<UpdateResourceServerError> {
+    return this.mutate((records) => updateResourceServer(records, this.managementAudience, { token_lifetime: seconds }));
   }
 
   /** Switches legacy mode ("before the change") on or off. */

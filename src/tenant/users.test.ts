@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from './model.ts';
-import { callApi, START, tokenFor, useTenantServer } from './hosts/testing.ts';
+import { addAuthorizedApp, callApi, START, tokenFor, useTenantServer } from './hosts/testing.ts';
 
 const tenant = useTenantServer();
 
@@ -15,12 +15,11 @@ async function admin(path: string, init: RequestInit = {}): Promise<Response> {
 
 /** A token for a fresh application granted exactly `scopes` on the Management API. */
 async function tokenWith(scopes: string[]): Promise<string> {
-  const app = tenant().createApplication({ name: 'Scoped Job', app_type: 'non_interactive' });
-  if (!app.ok || !tenant().authorize(app.value.client_id, scopes).ok) throw new Error('test set-up: no scoped application');
+  const app = addAuthorizedApp(tenant(), 'Scoped Job', scopes);
   const response = await fetch(`https://${tenant().domain}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', client_id: app.value.client_id, client_secret: app.value.client_secret, audience: tenant().managementAudience }),
+    body: JSON.stringify({ grant_type: 'client_credentials', client_id: app.client_id, client_secret: app.client_secret, audience: tenant().managementAudience }),
   });
   return ((await response.json()) as { access_token: string }).access_token;
 }

@@ -5,6 +5,7 @@
  */
 import { decodeToken } from '../../playground/decode-jwt.ts';
 import { el } from '../../playground/element-factory.ts';
+import { TenantError } from '../../tenant/index.ts';
 import { claimRows } from '../tenant-widgets/claim-rows.ts';
 import { claimsTable } from '../tenant-widgets/claims-table.ts';
 import { outcomeView } from '../tenant-widgets/outcome-view.ts';
@@ -62,8 +63,8 @@ export function wireExplorerTab({ ui, tenant }: DashboardContext): ExplorerTab {
     }
     ui.expiration.removeAttribute('aria-invalid');
     if (check.seconds === currentLifetime()) return { ok: true, note: '' };
-    const result = tenant().setTokenLifetime(check.seconds);
-    if (!result.ok) return { ok: false, note: `The tenant refused: ${result.error.message}` };
+    const saved = tenant().setTokenLifetime(check.seconds);
+    if (saved instanceof TenantError) return { ok: false, note: `The tenant refused: ${saved.message}` };
     return { ok: true, note: `Token Expiration saved: ${describeLifetime(check.seconds)}. ` };
   };
 

@@ -3,7 +3,7 @@
  * tick its scopes, Update. That pair, application plus scopes, is a client grant in the tenant.
  */
 import { el } from '../../playground/element-factory.ts';
-import type { Application } from '../../tenant/index.ts';
+import { TenantError, type Application } from '../../tenant/index.ts';
 import { managementGrantOf, m2mApps, type DashboardContext } from './dashboard-parts.ts';
 import { filterScopes } from './scope-filter.ts';
 
@@ -95,13 +95,13 @@ export function wireGrantsTab({ root, ui, tenant, refresh }: DashboardContext): 
       return;
     }
     const existing = grantOf(app.client_id);
-    const result = existing ? tenant().updateGrant(existing.id, scopes) : tenant().authorize(app.client_id, scopes);
-    if (!result.ok) {
-      ui.grantStatus.textContent = `The tenant refused: ${result.error.message}`;
+    const grant = existing ? tenant().updateGrant(existing.id, scopes) : tenant().authorize(app.client_id, scopes);
+    if (grant instanceof TenantError) {
+      ui.grantStatus.textContent = `The tenant refused: ${grant.message}`;
       return;
     }
     ui.grantStatus.textContent = `${existing ? 'Client grant updated' : 'Client grant created'}: ${app.name} may now get Management API tokens with ${scopes.length} scope${scopes.length === 1 ? '' : 's'}.`;
-    showGrant(result.value);
+    showGrant(grant);
     editing = undefined;
     ui.editor.hidden = true;
     refresh();
@@ -110,8 +110,7 @@ export function wireGrantsTab({ root, ui, tenant, refresh }: DashboardContext): 
   const revoke = (app: Application) => {
     const grant = grantOf(app.client_id);
     if (!grant) return;
-    const result = tenant().revokeGrant(grant.id);
-    if (!result.ok) return;
+    if (tenant().revokeGrant(grant.id) instanceof TenantError) return;
     if (editing === app.client_id) editing = undefined;
     ui.editor.hidden = editing === undefined;
     ui.grantStatus.textContent = `Grant deleted: ${app.name} gets no new Management API tokens. Tokens it already holds keep working until they expire.`;

@@ -7,7 +7,7 @@
  */
 import { startBrowserTenant, type BrowserTenant } from '../../tenant/hosts/browser.ts';
 import { el } from '../../playground/element-factory.ts';
-import { SEEDED_CREDENTIALS, type Tenant } from '../../tenant/index.ts';
+import { SEEDED_CREDENTIALS, TenantError, type Tenant } from '../../tenant/index.ts';
 import { dashboardParts, managementGrantOf, type DashboardContext } from './dashboard-parts.ts';
 import { wireExplorerTab } from './explorer-tab.ts';
 import { wireGrantsTab } from './grants-tab.ts';
@@ -72,14 +72,14 @@ export async function mountDashboard(root: HTMLElement): Promise<void> {
         'For a backend that calls the Management API with its own credentials, pick Machine to Machine Applications: the other types are for apps where a person logs in.';
       return;
     }
-    const result = tenant().createApplication({ name, app_type: 'non_interactive', description: 'Created in the simulated Dashboard (lesson 3).' });
-    if (!result.ok) {
-      ui.createStatus.textContent = `The tenant refused: ${result.error.message}`;
+    const created = tenant().createApplication({ name, app_type: 'non_interactive', description: 'Created in the simulated Dashboard (lesson 3).' });
+    if (created instanceof TenantError) {
+      ui.createStatus.textContent = `The tenant refused: ${created.message}`;
       return;
     }
-    chooseReaderApp(result.value.client_id);
-    ui.createStatus.textContent = `Created ${result.value.name} (client ID ${result.value.client_id}). Next: authorize it for the Management API below.`;
-    grants.open(result.value.client_id);
+    chooseReaderApp(created.client_id);
+    ui.createStatus.textContent = `Created ${created.name} (client ID ${created.client_id}). Next: authorize it for the Management API below.`;
+    grants.open(created.client_id);
     refresh();
   });
 

@@ -5,6 +5,7 @@
  */
 import { LAB_APPS, ensureLabApp, grantOf } from '../../lab/lab-apps.ts';
 import { startBrowserTenant } from '../../tenant/hosts/browser.ts';
+import { TenantError } from '../../tenant/index.ts';
 
 export async function mountGrantEditor(root: HTMLElement, appKey: string): Promise<void> {
   if (!Object.hasOwn(LAB_APPS, appKey)) throw new Error(`[grant-editor] no lab app "${appKey}"`);
@@ -28,7 +29,7 @@ export async function mountGrantEditor(root: HTMLElement, appKey: string): Promi
   const write = (scopes: string[], said: string) => {
     const { grant } = ensureLabApp(browserTenant.tenant, spec);
     const updated = browserTenant.tenant.updateGrant(grant.id, scopes);
-    status.textContent = updated.ok ? said : `Not saved: ${updated.error.message}`;
+    status.textContent = updated instanceof TenantError ? `Not saved: ${updated.message}` : said;
   };
 
   show();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTenantServer } from '../../tenant/hosts/node-http.ts';
-import { SEEDED_CREDENTIALS, SEEDED_GLOBAL_CLIENT } from '../../tenant/index.ts';
+import { SEEDED_CREDENTIALS, SEEDED_GLOBAL_CLIENT, TenantError } from '../../tenant/index.ts';
 import { fillPlaceholders } from '../placeholder-filler/check-input.ts';
 
 /*
@@ -72,7 +72,7 @@ describe('the lesson\'s snippets on a tenant with more than one page of applicat
     big = await startTenantServer({ port: 0 });
     for (const name of EXTRA) {
       const created = big.tenant.createApplication({ name, app_type: 'non_interactive', grant_types: ['client_credentials'] });
-      if (!created.ok) throw new Error(`could not seed ${name}: ${created.error.message}`);
+      if (created instanceof TenantError) throw new Error(`could not seed ${name}: ${created.message}`);
     }
     // Record the page requests the snippets make, so the test sees them page.
     big.server.prependListener('request', (request) => {

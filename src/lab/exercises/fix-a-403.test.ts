@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTenantServer } from '../../tenant/hosts/testing.ts';
+import { TenantError } from '../../tenant/index.ts';
 import { checkCode, exerciseFiles } from '../exercise-test-support.ts';
 import { LAB_APPS, ensureLabApp } from '../lab-apps.ts';
 import { fixA403 } from './fix-a-403.ts';
@@ -10,7 +11,7 @@ const check = (code: string) => checkCode(fixA403, tenant(), code);
 function setGrant(scopes: string[]) {
   const { grant } = ensureLabApp(tenant(), LAB_APPS.grantAuditor);
   const updated = tenant().updateGrant(grant.id, scopes);
-  if (!updated.ok) throw updated.error;
+  if (updated instanceof TenantError) throw updated;
 }
 
 describe('exercise 3: fix a 403', () => {

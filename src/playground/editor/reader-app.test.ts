@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, SEEDED_CREDENTIALS, type Tenant } from '../../tenant/index.ts';
+import { createTenant, SEEDED_CREDENTIALS, TenantError, type Tenant } from '../../tenant/index.ts';
 import { READER_APP_STORAGE_KEY, readerApp, type ReaderAppStorage } from './reader-app.ts';
 
 function memoryStorage(value?: string): ReaderAppStorage & { items: Map<string, string> } {
@@ -26,8 +26,8 @@ let ownApp: { client_id: string; client_secret: string };
 beforeAll(async () => {
   tenant = await createTenant({ now: new Date('2026-11-29T10:00:00Z') });
   const created = tenant.createApplication({ name: 'My backend', app_type: 'non_interactive' });
-  if (!created.ok) throw new Error(created.error.message);
-  ownApp = created.value;
+  if (created instanceof TenantError) throw new Error(created.message);
+  ownApp = created;
 });
 
 describe('reader app', () => {

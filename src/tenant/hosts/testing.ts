@@ -3,8 +3,10 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createTenant, type CreateTenantOptions } from '../create-tenant.ts';
 import { tenantHandlers } from '../msw-handlers.ts';
 import { restoreTenant } from '../restore-tenant.ts';
+import type { Application } from '../model.ts';
 import type { SEEDED_CREDENTIALS } from '../seed.ts';
 import type { Tenant } from '../tenant.ts';
+import { TenantError } from '../tenant-error.ts';
 import type { TenantSnapshot } from '../tenant-snapshot.ts';
 
 /*
@@ -81,4 +83,18 @@ export function callApi(tenant: Tenant, path: string, token: string | undefined,
   if (token !== undefined) headers.set('authorization', `Bearer ${token}`);
   if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
   return fetch(`https://${tenant.domain}${path}`, { ...init, headers });
+}
+
+/** Calls the Management API as the seeded API Explorer Application, which holds every scope. */
+export async function callApiAsExplorer(tenant: Tenant, path: string, init: RequestInit = {}): Promise<Response> {
+  return callApi(tenant, path, await tokenFor(tenant, 'explorer'), init);
+}
+
+/** A new machine-to-machine application granted `scopes` on the Management API; throws if the tenant refuses. */
+export function addAuthorizedApp(tenant: Tenant, name: string, scopes: readonly string[]): Application {
+  const app = tenant.createApplication({ name, app_type: 'non_interactive' });
+  if (app instanceof TenantError) throw new Error(`test set-up: no application (${app.message})`);
+  const grant = tenant.authorize(app.client_id, scopes);
+  if (grant instanceof TenantError) throw new Error(`test set-up: no grant (${grant.message})`);
+  return app;
 }
