@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTenantServer } from '../../tenant/hosts/testing.ts';
+import { callApiAsExplorer, useTenantServer } from '../../tenant/hosts/testing.ts';
 import { applyRemedy, describeWait, leakToken, resetDrill, secondsUntilExpired, type Leak } from './drill-steps.ts';
 
 const currentTenant = useTenantServer();
@@ -10,6 +10,12 @@ async function leak(): Promise<Leak> {
   const leaked = await leakToken(tenant, tenant.seeded.reporting.client_id);
   if (!('token' in leaked)) throw new Error(`no token: ${JSON.stringify(leaked)}`);
   return leaked;
+}
+
+/** Deletes an app the way playground code on the same page could: through the Management API. */
+async function deleteApp(clientId: string): Promise<void> {
+  const response = await callApiAsExplorer(currentTenant(), `/api/v2/clients/${clientId}`, { method: 'DELETE' });
+  expect(response.status).toBe(204);
 }
 
 describe('leakToken', () => {
@@ -92,5 +98,26 @@ describe('resetDrill', () => {
     expect(tenant.clock.now()).toBe(start);
     const again = await leakToken(tenant, leaked.clientId);
     expect('token' in again).toBe(true);
+  });
+
+  it('returns the refusal, and leaves the clock reset, when the app itself is gone', async () => {
+    const tenant = currentTenant();
+    const start = tenant.clock.now();
+    const leaked = await leak();
+    await applyRemedy(tenant, 'wait-out-exp', leaked);
+    await deleteApp(leaked.clientId);
+    const refused = resetDrill(tenant, leaked.clientId, ['read:clients'], start);
+    expect(refused).toMatchObject({ code: 'inexistent_client' });
+    expect(tenant.clock.now()).toBe(start);
+  });
+});
+
+describe('applyRemedy when the app was deleted meanwhile', () => {
+  it('says the secret could not be rotated instead of claiming it was', async () => {
+    const tenant = currentTenant();
+    const leaked = await leak();
+    await deleteApp(leaked.clientId);
+    const result = await applyRemedy(tenant, 'rotate-secret', leaked);
+    expect(result.done).toBe('Could not rotate the secret: The client does not exist');
   });
 });

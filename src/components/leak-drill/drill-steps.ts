@@ -4,7 +4,7 @@
  * No DOM here, so every remedy's effect is checked against a real tenant in the unit tests.
  */
 import { decodeToken } from '../../playground/decode-jwt.ts';
-import type { Tenant } from '../../tenant/index.ts';
+import { TenantError, type Tenant } from '../../tenant/index.ts';
 import { accessTokenOf, callManagementApi, requestToken, type HttpOutcome } from '../tenant-widgets/tenant-http.ts';
 
 /** What leaked: the token, and the credentials of the app at that moment. */
@@ -51,13 +51,16 @@ export async function applyRemedy(tenant: Tenant, remedy: RemedyId, leak: Leak, 
   switch (remedy) {
     case 'delete-grant': {
       const grant = grantOf(tenant, leak.clientId);
-      if (grant) tenant.revokeGrant(grant.id);
-      done = grant ? `Deleted client grant ${grant.id}.` : 'The client grant was already deleted.';
+      const revoked = grant ? tenant.revokeGrant(grant.id) : undefined;
+      if (revoked instanceof TenantError) done = `Could not delete the client grant: ${revoked.message}`;
+      else done = grant ? `Deleted client grant ${grant.id}.` : 'The client grant was already deleted.';
       break;
     }
     case 'rotate-secret': {
-      tenant.rotateClientSecret(leak.clientId);
-      done = 'Rotated the client secret: the app has a new one, and the sandbox refuses the old one at once (on Auth0 the switch may take up to about 30 seconds).';
+      // Code elsewhere on the page (a playground) may have deleted the app: say so, not "Rotated".
+      const rotated = tenant.rotateClientSecret(leak.clientId);
+      if (rotated instanceof TenantError) done = `Could not rotate the secret: ${rotated.message}`;
+      else done = 'Rotated the client secret: the app has a new one, and the sandbox refuses the old one at once (on Auth0 the switch may take up to about 30 seconds).';
       break;
     }
     case 'wait-out-exp': {
@@ -86,13 +89,14 @@ export async function applyRemedy(tenant: Tenant, remedy: RemedyId, leak: Leak, 
 /**
  * Puts the app back for another run: its grant with `scopes` again and the clock in step with
  * `now`. A rotated secret stays rotated (nothing can bring an old secret back); everything in the
- * sandbox reads the current one.
+ * sandbox reads the current one. Returns the tenant's refusal when the grant cannot come back
+ * (the app itself was deleted, say, by code in a playground on the same page).
  */
-export function resetDrill(tenant: Tenant, clientId: string, scopes: readonly string[], now: number): void {
-  const grant = grantOf(tenant, clientId);
-  if (grant) tenant.updateGrant(grant.id, scopes);
-  else tenant.authorize(clientId, scopes);
+export function resetDrill(tenant: Tenant, clientId: string, scopes: readonly string[], now: number): TenantError | undefined {
   tenant.clock.set(now);
+  const grant = grantOf(tenant, clientId);
+  const restored = grant ? tenant.updateGrant(grant.id, scopes) : tenant.authorize(clientId, scopes);
+  return restored instanceof TenantError ? restored : undefined;
 }
 
 function grantOf(tenant: Tenant, clientId: string) {

@@ -93,8 +93,14 @@ export async function mountLeakDrill(root: HTMLElement): Promise<void> {
 
   ui.reset.addEventListener('click', async () => {
     ui.reset.disabled = true;
-    resetDrill(browser.tenant, APP.client_id, APP.scopes, Date.now());
+    const refused = resetDrill(browser.tenant, APP.client_id, APP.scopes, Date.now());
     ui.log.replaceChildren();
+    if (refused) {
+      leak = undefined;
+      ui.status.textContent = `Could not put ${APP.name} back: ${refused.message}`;
+      setButtons(false);
+      return;
+    }
     await startLeak();
   });
 
