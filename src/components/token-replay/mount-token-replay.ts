@@ -2,10 +2,11 @@
  * The replay's DOM side: on "Run the replay", loads the tenant (dynamic import), replays both
  * strategies in small chunks so the page stays responsive, and redraws the chart and table.
  */
+import type { ActionTarget } from '../widget-kit/lazy-actions.ts';
 import type { ReplaySummary } from './replay-summary.ts';
 
-/** Wires one `[data-token-replay]` element. */
-export function mountTokenReplay(root: HTMLElement): void {
+/** Wires one `[data-token-replay]` element; the eager script routes its "run" clicks here. */
+export function mountTokenReplay(root: HTMLElement): ActionTarget {
   const button = root.querySelector<HTMLButtonElement>('[data-run]')!;
   const status = root.querySelector<HTMLElement>('[data-status]')!;
   const chart = root.querySelector<HTMLElement>('[data-chart]')!;
@@ -13,7 +14,12 @@ export function mountTokenReplay(root: HTMLElement): void {
   const idPrefix = root.dataset.idPrefix ?? 'token-replay';
   let runs = 0;
 
-  button.addEventListener('click', async () => {
+  let running = false;
+
+  const run = async () => {
+    // Clicks made while the code was loading all arrive at once: one replay is enough.
+    if (running) return;
+    running = true;
     button.disabled = true;
     status.textContent = 'Loading the tenant…';
     try {
@@ -56,7 +62,10 @@ export function mountTokenReplay(root: HTMLElement): void {
     } catch (error) {
       status.textContent = `The replay could not run: ${error instanceof Error ? error.message : String(error)}`;
     } finally {
+      running = false;
       button.disabled = false;
     }
-  });
+  };
+
+  return { act: (action) => (action === 'run' ? run() : Promise.resolve()) };
 }
