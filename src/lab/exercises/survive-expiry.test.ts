@@ -39,6 +39,19 @@ describe('exercise 4: survive expiry', () => {
     expect(await check(code)).toMatchObject({ passed: false, hint: 2, message: expect.stringMatching(/^At hour 24 the tenant refused the call with 401 "Expired token received for JSON Web Token validation"/) });
   });
 
+  it('judges with 24-hour tokens even when lesson 3 raised the Token Expiration, then puts the setting back', async () => {
+    const NEVER_REFRESHES = withGetToken(`function getToken(): Promise<string> {
+  inFlight ??= requestToken().then((body) => body.access_token);
+  return inFlight;
+}`);
+    expect(tenant().setTokenLifetime(2_592_000)).toMatchObject({ token_lifetime: 2_592_000 });
+    // With 30-day tokens the replay never meets an expiry, so this would pass without the pin.
+    expect(await check(NEVER_REFRESHES)).toMatchObject({ passed: false, hint: 2, message: expect.stringMatching(/^At hour 24 the tenant refused the call with 401/) });
+    expect(tenant().managementApi.token_lifetime).toBe(2_592_000);
+    expect(await check(solution)).toMatchObject({ passed: true });
+    expect(tenant().managementApi.token_lifetime).toBe(2_592_000);
+  });
+
   it('fails a cache that refreshes only at the moment of expiry', async () => {
     expect(await check(solution.replace('const LEEWAY_MS = 60_000;', 'const LEEWAY_MS = 0;'))).toMatchObject({ passed: false, hint: 2, message: expect.stringMatching(/^At hour 24 a call went out with a token that had 30 s left/) });
   });

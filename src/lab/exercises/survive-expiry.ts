@@ -1,4 +1,4 @@
-import { SEEDED_CREDENTIALS } from '../../tenant/index.ts';
+import { MANAGEMENT_TOKEN_LIFETIME, SEEDED_CREDENTIALS, type Tenant } from '../../tenant/index.ts';
 import { fail, pass } from '../check-result.ts';
 import type { LabExercise } from '../exercise.ts';
 import { jsonObject, readTraffic } from '../traffic.ts';
@@ -12,6 +12,20 @@ const MAX_TOKEN_REQUESTS = DAYS + 1;
 const MIN_SECONDS_LEFT = 45;
 
 /**
+ * The reader's own Token Expiration, put aside while a run uses the default. Lesson 3 lets the
+ * reader raise it up to 30 days; tokens that outlive the three-day replay would let a cache that
+ * never refreshes pass. Kept per tenant, outside the run's facts, because afterRun does not get them.
+ */
+const setAside = new WeakMap<Tenant, number>();
+
+function restoreLifetime(tenant: Tenant): void {
+  const lifetime = setAside.get(tenant);
+  if (lifetime === undefined) return;
+  setAside.delete(tenant);
+  tenant.setTokenLifetime(lifetime);
+}
+
+/**
  * Exercise 4: a token supply that survives three virtual days. The harness moves the tenant's
  * test clock, so expiry is real: a token kept too long is refused by the tenant. Judged on every
  * API call's status, the time each token had left when it was sent, the number of token requests,
@@ -20,16 +34,25 @@ const MIN_SECONDS_LEFT = 45;
 export const surviveExpiry: LabExercise<null> = {
   id: 'survive-expiry',
   hints: 3,
-  async prepare() {
+  async prepare(tenant) {
+    // A run that ended without afterRun (a page error) left the default in place: put it back first.
+    restoreLifetime(tenant);
+    const lifetime = tenant.managementApi.token_lifetime;
+    if (lifetime !== MANAGEMENT_TOKEN_LIFETIME) {
+      setAside.set(tenant, lifetime);
+      tenant.setTokenLifetime(MANAGEMENT_TOKEN_LIFETIME);
+    }
     const { client_id, client_secret } = SEEDED_CREDENTIALS.reporting;
     return { run: { app: { clientId: client_id, clientSecret: client_secret } }, facts: null };
   },
   /**
    * Takes the replay's days back off the page's tenant, so the rest of the site keeps its time
-   * (every run would otherwise leave the sandbox three days further on). The check reads times
-   * from the recorded answers, not the clock, so it does not mind.
+   * (every run would otherwise leave the sandbox three days further on), and gives back the
+   * reader's Token Expiration. The check reads times from the recorded answers, not the clock, so
+   * it does not mind.
    */
   afterRun(evidence, tenant) {
+    restoreLifetime(tenant);
     let advanced = 0;
     for (const request of evidence.requests) {
       if (request.status !== 200 || !request.url.endsWith('/__sandbox/clock')) continue;
