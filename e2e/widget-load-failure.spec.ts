@@ -84,3 +84,17 @@ for (const { widget, page: path, chunk, status, use, says } of CASES) {
     expect(errors.some((text) => /failed to (start|load)/.test(text)), errors.join('\n')).toBe(true);
   });
 }
+
+// The eager widgets ship with the page, so what can break is their markup (a cached old HTML page
+// against new scripts): the kit's defineWidget turns a mount that throws into a line on screen.
+test('the token triage says so when its markup is broken, and the page still works', async ({ page }) => {
+  await page.route('**/reference/token-triage/', async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace('data-triage-findings', 'data-was-findings');
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto('/reference/token-triage/');
+  await expect(page.locator('[data-triage-summary]')).toHaveText('The token triage could not start. Reload the page to try again.');
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('dialog', { name: 'Search' })).toBeVisible();
+});

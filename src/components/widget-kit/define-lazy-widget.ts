@@ -2,8 +2,9 @@
  * The eager script of a widget whose live part is heavy (the sandbox tenant, jose): it defines the
  * widget's custom element, which starts the live part only when the reader is about to use it
  * (see load-on-need.ts) and tells the reader, in the widget, if it could not start. Imported by
- * eager scripts, so it must stay tiny: its one import is load-on-need.ts.
+ * eager scripts, so it must stay tiny: it imports only its two import-free neighbours.
  */
+import { sayFailed } from './define-widget.ts';
 import { loadOnNeed } from './load-on-need.ts';
 
 /** What one widget's eager script says about it. */
@@ -37,8 +38,7 @@ export function defineLazyWidget(widget: LazyWidget): void {
           .mount(root, this)
           .then(() => mounted?.())
           .catch((error: unknown) => {
-            const status = root.querySelector(widget.status);
-            if (status) status.textContent = 'The sandbox tenant could not start. Reload the page to try again.';
+            sayFailed(root, widget.status, 'The sandbox tenant could not start. Reload the page to try again.');
             console.error(`[${widget.name}] failed to start`, error);
           });
       });
