@@ -4,7 +4,7 @@
  * (see load-on-need.ts) and tells the reader, in the widget, if it could not start. Imported by
  * eager scripts, so it must stay tiny: it imports only its two import-free neighbours.
  */
-import { sayFailed } from './define-widget.ts';
+import { reportFailure } from './report-failure.ts';
 import { loadOnNeed } from './load-on-need.ts';
 
 /** What one widget's eager script says about it. */
@@ -38,8 +38,7 @@ export function defineLazyWidget(widget: LazyWidget): void {
           .mount(root, this)
           .then(() => mounted?.())
           .catch((error: unknown) => {
-            sayFailed(root, widget.status, 'The sandbox tenant could not start. Reload the page to try again.');
-            console.error(`[${widget.name}] failed to start`, error);
+            reportFailure(root, { status: widget.status, message: 'The sandbox tenant could not start. Reload the page to try again.', name: widget.name }, error);
           });
       });
     }

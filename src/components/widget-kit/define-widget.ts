@@ -4,6 +4,7 @@
  * mounting throws, the widget says so where the reader looks, instead of sitting there dead.
  * Widgets that load a heavy part later use define-lazy-widget.ts.
  */
+import { reportFailure } from './report-failure.ts';
 
 /** What one widget's eager script says about it. */
 export interface Widget {
@@ -27,16 +28,10 @@ export function defineWidget(widget: Widget): void {
       try {
         widget.mount(root);
       } catch (error) {
-        sayFailed(root, widget.status, `The ${widget.name} could not start. Reload the page to try again.`);
-        console.error(`[${widget.name}] failed to start`, error);
+        reportFailure(root, { status: widget.status, message: `The ${widget.name} could not start. Reload the page to try again.`, name: widget.name }, error);
       }
     }
   }
   customElements.define(widget.tag, WidgetElement);
 }
 
-/** Puts `message` in the widget's status line, if it has one. */
-export function sayFailed(root: HTMLElement, status: string, message: string): void {
-  const line = root.querySelector(status);
-  if (line) line.textContent = message;
-}

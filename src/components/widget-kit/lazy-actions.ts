@@ -1,8 +1,9 @@
 /**
  * For a widget's eager script: routes clicks on `[data-action]` buttons inside `host` to the
  * widget's live part, loading it on the first click (or when `start` is called), and replays the
- * click once it has loaded. Tiny and import-free on purpose.
+ * click once it has loaded. Tiny on purpose: its one import is import-free.
  */
+import { reportFailure, type FailureReport } from './report-failure.ts';
 
 /** What a widget's live part offers once mounted. */
 export interface ActionTarget {
@@ -11,20 +12,20 @@ export interface ActionTarget {
 
 /**
  * @param load Imports and mounts the live part (called once).
- * @param failed Tells the reader the widget could not load.
+ * @param failed Where and what the widget tells the reader when its live part cannot load.
  * @param allow Lets the eager script refuse an action before anything loads (e.g. a missing opt-in).
  * @returns `start`, to load ahead of the first click.
  */
 export function lazyActions(
   host: HTMLElement,
   load: () => Promise<ActionTarget>,
-  failed: (error: unknown) => void,
+  failed: FailureReport,
   allow: (action: string) => boolean = () => true,
 ): () => Promise<ActionTarget | undefined> {
   let started: Promise<ActionTarget | undefined> | undefined;
   const start = () =>
     (started ??= load().catch((error: unknown) => {
-      failed(error);
+      reportFailure(host, failed, error);
       return undefined;
     }));
   host.addEventListener('click', (event) => {
