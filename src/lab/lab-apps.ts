@@ -32,16 +32,11 @@ export function ensureLabApp(tenant: Tenant, spec: LabAppSpec): LabApp {
     if (created instanceof TenantError) throw new Error(`[lab] could not create ${spec.name}: ${created.message}`);
     app = created;
   }
-  let grant = grantOf(tenant, app.client_id);
+  let grant = tenant.managementGrant(app.client_id);
   if (grant === undefined) {
     const authorized = tenant.authorize(app.client_id, spec.scopes);
     if (authorized instanceof TenantError) throw new Error(`[lab] could not authorize ${spec.name}: ${authorized.message}`);
     grant = authorized;
   }
   return { app, grant };
-}
-
-/** The app's Management API grant, if it has one. */
-export function grantOf(tenant: Tenant, clientId: string): ClientGrant | undefined {
-  return tenant.clientGrants.find((grant) => grant.client_id === clientId && grant.audience === tenant.managementAudience);
 }

@@ -28,3 +28,18 @@ describe('GET /api/v2/client-grants/{id}', () => {
     expect(await reporting.json()).toEqual({ statusCode: 403, error: 'Forbidden', message: 'Insufficient scope, expected any of: read:client_grants', errorCode: 'insufficient_scope' });
   });
 });
+
+describe('tenant.managementGrant(clientId)', () => {
+  it('finds the application\'s Management API grant, as a copy', () => {
+    const { reporting } = tenant().seeded;
+    const grant = tenant().managementGrant(reporting.client_id);
+    expect(grant).toMatchObject({ id: 'cgr_sbxReporting000001', client_id: reporting.client_id, audience: tenant().managementAudience });
+    grant!.scope.push('delete:clients');
+    expect(tenant().managementGrant(reporting.client_id)!.scope).not.toContain('delete:clients');
+  });
+
+  it('is undefined for an application without one', () => {
+    expect(tenant().managementGrant(tenant().seeded.noGrant.client_id)).toBeUndefined();
+    expect(tenant().managementGrant('no-such-client')).toBeUndefined();
+  });
+});

@@ -113,6 +113,13 @@ export class Tenant {
     return found === undefined ? undefined : structuredClone(found);
   }
 
+  /** The client grant that lets `clientId` get Management API tokens (a copy), or `undefined`. */
+  managementGrant(clientId: string): ClientGrant | undefined {
+    const audience = this.managementAudience;
+    const found = this.#records.clientGrants.find((grant) => grant.client_id === clientId && grant.audience === audience);
+    return found === undefined ? undefined : structuredClone(found);
+  }
+
   /** Creates an application (same rules as `POST /api/v2/clients`); it gets a fresh id and secret. */
   createApplication(input: NewApplication): Application | TenantError<CreateApplicationError> {
     return this.mutate((records) => createApplication(records, input));

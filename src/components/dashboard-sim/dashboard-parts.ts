@@ -2,7 +2,7 @@
  * What the Dashboard's tabs share: the elements of its server-rendered markup, found once, and the
  * page's sandbox tenant with the questions every tab asks of it.
  */
-import type { Application, ClientGrant, Tenant } from '../../tenant/index.ts';
+import type { Application, Tenant } from '../../tenant/index.ts';
 
 /** The Dashboard's elements; the markup is DashboardSim.astro's, so each one is there. */
 export function dashboardParts(root: HTMLElement) {
@@ -51,11 +51,6 @@ export interface DashboardContext {
   tenant: () => Tenant;
   /** Redraws every list from the tenant. */
   refresh: () => void;
-}
-
-/** The application's Management API grant, if it has one. */
-export function managementGrantOf(tenant: Tenant, clientId: string): ClientGrant | undefined {
-  return tenant.clientGrants.find((grant) => grant.client_id === clientId && grant.audience === tenant.managementAudience);
 }
 
 /** The machine-to-machine applications, the only ones a client grant is for. */

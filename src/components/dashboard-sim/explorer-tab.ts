@@ -10,7 +10,7 @@ import { claimRows } from '../tenant-widgets/claim-rows.ts';
 import { claimsTable } from '../tenant-widgets/claims-table.ts';
 import { outcomeView } from '../tenant-widgets/outcome-view.ts';
 import { accessTokenOf, requestToken } from '../tenant-widgets/tenant-http.ts';
-import { managementGrantOf, m2mApps, type DashboardContext } from './dashboard-parts.ts';
+import { m2mApps, type DashboardContext } from './dashboard-parts.ts';
 import { checkTokenExpiration, DEFAULT_API_TOKEN_LIFETIME, describeLifetime, lifetimeRisk } from './expiration-field.ts';
 import { readReaderApp } from './reader-app-choice.ts';
 
@@ -26,7 +26,7 @@ export function wireExplorerTab({ ui, tenant }: DashboardContext): ExplorerTab {
   let explorerOpen = false;
 
   const renderExplorerApps = () => {
-    const authorized = m2mApps(tenant()).filter((app) => managementGrantOf(tenant(), app.client_id) !== undefined);
+    const authorized = m2mApps(tenant()).filter((app) => tenant().managementGrant(app.client_id) !== undefined);
     const previous = ui.explorerApp.value;
     const preferred = readReaderApp();
     ui.explorerApp.replaceChildren(...authorized.map((app) => el('option', { value: app.client_id }, app.name)));

@@ -4,7 +4,7 @@
  */
 import { el } from '../../playground/element-factory.ts';
 import { TenantError, type Application } from '../../tenant/index.ts';
-import { managementGrantOf, m2mApps, type DashboardContext } from './dashboard-parts.ts';
+import { m2mApps, type DashboardContext } from './dashboard-parts.ts';
 import { filterScopes } from './scope-filter.ts';
 
 /** What the rest of the Dashboard asks of the tab. */
@@ -18,7 +18,7 @@ export interface GrantsTab {
 
 export function wireGrantsTab({ root, ui, tenant, refresh }: DashboardContext): GrantsTab {
   const scopeBoxes = [...root.querySelectorAll<HTMLInputElement>('input[data-scope]')];
-  const grantOf = (clientId: string) => managementGrantOf(tenant(), clientId);
+  const grantOf = (clientId: string) => tenant().managementGrant(clientId);
   /** The application whose scopes the editor shows, if it is open. */
   let editing: string | undefined;
 

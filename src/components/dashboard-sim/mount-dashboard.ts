@@ -8,7 +8,7 @@
 import { startBrowserTenant, type BrowserTenant } from '../../tenant/hosts/browser.ts';
 import { el } from '../../playground/element-factory.ts';
 import { SEEDED_CREDENTIALS, TenantError, type Tenant } from '../../tenant/index.ts';
-import { dashboardParts, managementGrantOf, type DashboardContext } from './dashboard-parts.ts';
+import { dashboardParts, type DashboardContext } from './dashboard-parts.ts';
 import { wireExplorerTab } from './explorer-tab.ts';
 import { wireGrantsTab } from './grants-tab.ts';
 import { chooseReaderApp, readReaderApp } from './reader-app-choice.ts';
@@ -41,7 +41,7 @@ export async function mountDashboard(root: HTMLElement): Promise<void> {
       ui.readerReset.hidden = true;
       return;
     }
-    const authorized = managementGrantOf(tenant(), app.client_id) !== undefined;
+    const authorized = tenant().managementGrant(app.client_id) !== undefined;
     ui.readerText.append(
       'Your playgrounds now act as ',
       el('strong', {}, app.name),

@@ -3,7 +3,7 @@
  * the ticked scopes back, and follows changes made elsewhere (a tenant reset, another tab's save
  * arrives with the next page load).
  */
-import { LAB_APPS, ensureLabApp, grantOf } from '../../lab/lab-apps.ts';
+import { LAB_APPS, ensureLabApp } from '../../lab/lab-apps.ts';
 import { startBrowserTenant } from '../../tenant/hosts/browser.ts';
 import { TenantError } from '../../tenant/index.ts';
 
@@ -18,7 +18,7 @@ export async function mountGrantEditor(root: HTMLElement, appKey: string): Promi
 
   const show = () => {
     const { app } = ensureLabApp(browserTenant.tenant, spec);
-    const granted = grantOf(browserTenant.tenant, app.client_id)?.scope ?? [];
+    const granted = browserTenant.tenant.managementGrant(app.client_id)?.scope ?? [];
     for (const box of boxes) {
       box.checked = granted.includes(box.value);
       box.disabled = false;

@@ -50,7 +50,7 @@ export async function applyRemedy(tenant: Tenant, remedy: RemedyId, leak: Leak, 
   let done: string;
   switch (remedy) {
     case 'delete-grant': {
-      const grant = grantOf(tenant, leak.clientId);
+      const grant = tenant.managementGrant(leak.clientId);
       const revoked = grant ? tenant.revokeGrant(grant.id) : undefined;
       if (revoked instanceof TenantError) done = `Could not delete the client grant: ${revoked.message}`;
       else done = grant ? `Deleted client grant ${grant.id}.` : 'The client grant was already deleted.';
@@ -94,13 +94,9 @@ export async function applyRemedy(tenant: Tenant, remedy: RemedyId, leak: Leak, 
  */
 export function resetDrill(tenant: Tenant, clientId: string, scopes: readonly string[], now: number): TenantError | undefined {
   tenant.clock.set(now);
-  const grant = grantOf(tenant, clientId);
+  const grant = tenant.managementGrant(clientId);
   const restored = grant ? tenant.updateGrant(grant.id, scopes) : tenant.authorize(clientId, scopes);
   return restored instanceof TenantError ? restored : undefined;
-}
-
-function grantOf(tenant: Tenant, clientId: string) {
-  return tenant.clientGrants.find((grant) => grant.client_id === clientId && grant.audience === tenant.managementAudience);
 }
 
 /** Seconds from `nowSeconds` until the token's `exp` has passed (0 when it already has, or has none to read). */

@@ -14,12 +14,10 @@ export function mountTokenReplay(root: HTMLElement): ActionTarget {
   const idPrefix = root.dataset.idPrefix ?? 'token-replay';
   let runs = 0;
 
-  let running = false;
-
   const run = async () => {
-    // Clicks made while the code was loading all arrive at once: one replay is enough.
-    if (running) return;
-    running = true;
+    // Clicks made while the code was loading all arrive at once: the disabled button marks the
+    // replay already under way, and one is enough.
+    if (button.disabled) return;
     button.disabled = true;
     status.textContent = 'Loading the tenant…';
     try {
@@ -62,7 +60,6 @@ export function mountTokenReplay(root: HTMLElement): ActionTarget {
     } catch (error) {
       status.textContent = `The replay could not run: ${error instanceof Error ? error.message : String(error)}`;
     } finally {
-      running = false;
       button.disabled = false;
     }
   };

@@ -1,6 +1,6 @@
 import { fail, pass } from '../check-result.ts';
 import type { LabExercise } from '../exercise.ts';
-import { LAB_APPS, ensureLabApp, grantOf } from '../lab-apps.ts';
+import { LAB_APPS, ensureLabApp } from '../lab-apps.ts';
 import { readTraffic, scopesOf } from '../traffic.ts';
 
 const MISSING = 'read:client_grants';
@@ -29,7 +29,7 @@ export const fixA403: LabExercise<{ clientId: string }> = {
     const calls = apiCalls.filter((call) => call.method === 'GET' && call.path.split('?')[0] === '/api/v2/client-grants');
     if (calls.length === 0) return fail('Your code never called GET /api/v2/client-grants: keep that call, the fix is elsewhere.', 1);
     const last = calls.at(-1)!;
-    const grant = grantOf(tenant, facts.clientId);
+    const grant = tenant.managementGrant(facts.clientId);
     const granted = grant?.scope ?? [];
     if (last.status !== 200) {
       if (last.status === 403 && granted.includes(MISSING)) {
