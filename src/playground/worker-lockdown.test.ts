@@ -64,6 +64,28 @@ describe('lockDownWorkerScope', () => {
     }
   });
 
+  it('leaves no storage that outlives a run: IndexedDB, the origin-private file system, storage buckets, locks', () => {
+    const { scope } = fakeWorkerScope();
+    class NavigatorLike {
+      get storage() { return { getDirectory: async () => 'opfs root' }; }
+      get storageBuckets() { return { open: async () => 'bucket' }; }
+      get locks() { return { request: async () => 'lock' }; }
+      get userAgent() { return 'Chromium'; }
+    }
+    Object.assign(scope, { indexedDB: { open: () => 'db' }, navigator: new NavigatorLike() });
+    lockDownWorkerScope(scope);
+    const navigator = scope.navigator as Record<string, { getDirectory?: () => unknown }>;
+    expect(() => (scope.indexedDB as { open: () => unknown }).open()).toThrow('[playground] indexedDB is not available. Nothing is kept between runs: keep values in variables, or export default what you want to see.');
+    expect(() => navigator.storage!.getDirectory!()).toThrow(/navigator\.storage is not available\. Nothing is kept between runs/);
+    expect(() => (navigator.storageBuckets as unknown as { open: () => unknown }).open()).toThrow(/navigator\.storageBuckets is not available/);
+    expect(() => (navigator.locks as unknown as { request: () => unknown }).request()).toThrow(/navigator\.locks is not available/);
+    expect(navigator.userAgent).toBe('Chromium');
+    expect(Object.getOwnPropertyDescriptor(NavigatorLike.prototype, 'storage')).toBeUndefined();
+    expect(() => { 'use strict'; scope.indexedDB = { open: () => 'db' }; }).toThrow(TypeError);
+    expect(() => (scope.webkitRequestFileSystem as () => void)()).toThrow(/webkitRequestFileSystem \(the old FileSystem API\) is not available/);
+    expect(() => new (scope.BroadcastChannel as new (name: string) => unknown)('runs')).toThrow(/BroadcastChannel is not available/);
+  });
+
   it('refuses a scope that is not a worker', () => {
     expect(() => lockDownWorkerScope({})).toThrow(/is it a worker/);
   });
@@ -83,6 +105,13 @@ describe('defineLockedGlobal', () => {
 });
 
 describe('blockCodeFromStrings', () => {
+  it('takes URL.createObjectURL away: a blob: URL of a string of code is one import() from running it', () => {
+    const realm = vm.createContext({});
+    const scope = vm.runInContext('({ URL: { createObjectURL: () => "blob:x" } })', realm) as { URL: { createObjectURL: () => string } };
+    blockCodeFromStrings(scope, []);
+    expect(() => scope.URL.createObjectURL()).toThrow(/Running code from a string/);
+  });
+
   // A separate realm, so blocking its Function does not block the test runner's.
   function realm() {
     const context = vm.createContext({});

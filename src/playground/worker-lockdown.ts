@@ -11,6 +11,7 @@
  */
 
 const NETWORK = 'Nothing leaves your browser here: use fetch, which reaches the mocked tenant.';
+const STORAGE = 'Nothing is kept between runs: keep values in variables, or export default what you want to see.';
 
 /** Globals replaced by a function that throws this message when called or constructed. */
 export const BLOCKED_GLOBALS: Readonly<Record<string, string>> = {
@@ -24,12 +25,27 @@ export const BLOCKED_GLOBALS: Readonly<Record<string, string>> = {
   EventSource: `[playground] EventSource is not available. ${NETWORK}`,
   WebTransport: `[playground] WebTransport is not available. ${NETWORK}`,
   FontFace: `[playground] FontFace is not available. ${NETWORK}`,
+  webkitRequestFileSystem: `[playground] webkitRequestFileSystem (the old FileSystem API) is not available. ${STORAGE}`,
+  webkitRequestFileSystemSync: `[playground] webkitRequestFileSystemSync (the old FileSystem API) is not available. ${STORAGE}`,
+  webkitResolveLocalFileSystemURL: `[playground] webkitResolveLocalFileSystemURL (the old FileSystem API) is not available. ${STORAGE}`,
+  webkitResolveLocalFileSystemSyncURL: `[playground] webkitResolveLocalFileSystemSyncURL (the old FileSystem API) is not available. ${STORAGE}`,
+  BroadcastChannel: `[playground] BroadcastChannel is not available: a run talks to nothing but the mocked tenant. ${STORAGE}`,
+  Notification: '[playground] Notifications are not available in a playground; use console.log.',
   Worker: '[playground] Starting another worker is not available in a playground.',
   SharedWorker: '[playground] Starting another worker is not available in a playground.',
 };
 
 // Properties that would give back a network path without being called: set to undefined.
 const REMOVED_PROPERTIES = ['caches', 'fonts'];
+
+// Storage that outlives a run, on the scope and on `navigator`: IndexedDB, the origin-private
+// file system and storage buckets (`navigator.storage`, `navigator.storageBuckets`), and
+// origin-wide locks another tab's run could see. Each run must start empty: a second run that
+// could read what the first stored would carry a reader's tokens from one snippet into the next.
+// Each becomes an object that answers any use with a sentence, not `undefined`, so
+// `indexedDB.open(…)` says why instead of "cannot read properties of undefined".
+export const STORAGE_PROPERTIES: readonly string[] = ['indexedDB'];
+export const STORAGE_NAVIGATOR_PROPERTIES: readonly string[] = ['storage', 'storageBuckets', 'locks'];
 
 /** The runtime's private channel to the page, taken before learner code can touch the scope. */
 export type PostToPage = (message: unknown) => void;
@@ -51,10 +67,11 @@ export function lockDownWorkerScope(scope: object): PostToPage {
     Object.defineProperty(blocked, 'name', { value: name });
     defineLockedGlobal(scope, name, blocked);
   }
-  for (const name of REMOVED_PROPERTIES) {
-    if (!(name in scope)) continue;
-    removeFromPrototypes(scope, name);
-    Object.defineProperty(scope, name, { value: undefined, writable: false, configurable: false });
+  for (const name of REMOVED_PROPERTIES) replaceProperty(scope, name, undefined);
+  for (const name of STORAGE_PROPERTIES) replaceProperty(scope, name, refusingObject(`[playground] ${name} is not available. ${STORAGE}`));
+  const navigator = (scope as { navigator?: unknown }).navigator;
+  if (typeof navigator === 'object' && navigator !== null) {
+    for (const name of STORAGE_NAVIGATOR_PROPERTIES) replaceProperty(navigator, name, refusingObject(`[playground] navigator.${name} is not available. ${STORAGE}`));
   }
   return post;
 }
@@ -100,6 +117,12 @@ export function blockCodeFromStrings(scope: object, constructors: readonly CodeC
     if (constructor.name === 'Function') defineLockedGlobal(scope, 'Function', blocked);
   }
   defineLockedGlobal(scope, 'eval', blocker('eval'));
+  // A blob: URL of a string of code is one import() away from running it; the runtime keeps
+  // its own copy of createObjectURL for the learner's module and jose.
+  const url = (scope as { URL?: { createObjectURL?: unknown } }).URL;
+  if (url && typeof url.createObjectURL === 'function') {
+    Object.defineProperty(url, 'createObjectURL', { value: blocker('createObjectURL'), writable: false, configurable: false });
+  }
   for (const name of ['setTimeout', 'setInterval'] as const) {
     const timer = (scope as Record<string, unknown>)[name];
     if (typeof timer !== 'function') continue;
@@ -108,6 +131,20 @@ export function blockCodeFromStrings(scope: object, constructors: readonly CodeC
       return timer.call(scope, handler, ...rest);
     });
   }
+}
+
+function replaceProperty(target: object, name: string, value: unknown): void {
+  if (!(name in target)) return;
+  removeFromPrototypes(target, name);
+  Object.defineProperty(target, name, { value, writable: false, configurable: false });
+}
+
+/** An object that throws `message` on any use: reading, writing or listing a property. */
+function refusingObject(message: string): object {
+  const refuse = (): never => {
+    throw new Error(message);
+  };
+  return new Proxy(Object.freeze(Object.create(null)), { get: refuse, set: refuse, has: refuse, ownKeys: refuse, getOwnPropertyDescriptor: refuse, defineProperty: refuse, deleteProperty: refuse, getPrototypeOf: () => null });
 }
 
 function removeFromPrototypes(scope: object, name: string): void {
