@@ -4,7 +4,6 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { lessonIdsIn } from './src/lesson-routes.ts';
 import { inlineScriptHashesIn } from './src/inline-script-hashes.ts';
-import { DEFAULT_DOMAIN } from './src/tenant/domain-name.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { scrollableTables } from './src/scrollable-tables.ts';
 
@@ -18,23 +17,30 @@ export default defineConfig({
   // A strict Content Security Policy, which Astro writes into every page as a <meta http-equiv>
   // (a static site has no headers of its own). Astro hashes the scripts it bundles; Starlight's
   // few `is:inline` scripts (theme, sidebar state, tabs) are hashed from its installed sources.
-  // - The one origin besides the site is the mocked tenant, a reserved .test name: widgets fetch
-  //   it from the page, and the browser checks connect-src before MSW's service worker answers.
+  // - connect-src is the site alone. Nothing on any page talks to the mocked tenant over the
+  //   network: widgets call it in the page, and a playground's run worker sends its requests to
+  //   the page over a MessagePort (src/playground/serve-tenant-port.ts).
   // - style-src has 'unsafe-inline': Monaco writes <style> elements and style attributes as it
   //   runs, Expressive Code colours code through style attributes, and Astro leaves the styles of
   //   components inside MDX unhashed. CSS runs no code, and default-src 'self' keeps it from
   //   fetching anything from elsewhere.
-  // - No 'wasm-unsafe-eval' and no blob:: a worker is ruled by its own response headers, not by
-  //   this tag, so Pagefind's WebAssembly (in its worker) and the run worker's blob: imports of
-  //   learner code and jose need nothing here. The run worker's fetch guard and the service
-  //   worker's catch-all are what keep learner code from other origins.
+  // - This policy is also the run worker's, and that is the sandbox's second wall: the worker is
+  //   made from a blob: URL (src/playground/create-run-worker.ts), and a blob: worker inherits
+  //   the page's policy, meta tag included (measured in Chromium), where a worker loaded from a
+  //   script URL would be ruled by that script's response headers, which a static host does not
+  //   send. So learner code that got past the worker's own guard still cannot connect to another
+  //   origin, import a data: module or eval a string. worker-src and script-src allow blob: for
+  //   that worker and for the learner's module and jose, which it imports from blob: URLs.
+  // - No 'wasm-unsafe-eval': Pagefind's WebAssembly runs in a worker loaded from the site's own
+  //   script URL, which this tag does not rule.
   // - frame-ancestors (and reporting) cannot be set from a meta tag; framing protection needs a
   //   response header from whatever host serves the site.
   security: {
     csp: {
       directives: [
         "default-src 'self'",
-        `connect-src 'self' https://${DEFAULT_DOMAIN}`,
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
         "img-src 'self' data:",
         "object-src 'none'",
         "base-uri 'none'",
@@ -43,7 +49,7 @@ export default defineConfig({
       ],
       styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
       scriptDirective: {
-        resources: ["'self'"],
+        resources: ["'self'", 'blob:'],
         hashes: inlineScriptHashesIn([
           ...['components', 'user-components'].map((folder) => fileURLToPath(new URL(`./node_modules/@astrojs/starlight/dist/${folder}/`, import.meta.url))),
           // Ours, from every folder of .astro files (the list reads one folder deep): today the one

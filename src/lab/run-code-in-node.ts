@@ -1,7 +1,7 @@
 /**
  * Test support (not shipped): runs learner TypeScript in Node the way a playground runs it in
- * the browser (same session, guarded fetch and `tokenLab`), against a tenant served by msw/node,
- * and returns the same RunEvidence a page would hand to a check.
+ * the browser (same session, guarded fetch and `tokenLab`, the same MessagePort to the tenant's
+ * MSW handlers), and returns the same RunEvidence a page would hand to a check.
  *
  * @module
  */
@@ -11,7 +11,10 @@ import { publishModule } from '../playground/learner-modules.ts';
 import type { RunContext, WorkerMessage } from '../playground/protocol.ts';
 import type { PreparedRun, RunEvidence } from '../playground/run-hooks.ts';
 import { startSession } from '../playground/run-session.ts';
+import { serveTenantPort } from '../playground/serve-tenant-port.ts';
+import { createPortSender } from '../playground/tenant-port-client.ts';
 import { SEEDED_CREDENTIALS, type Tenant } from '../tenant/index.ts';
+import { createTenantResponder } from '../tenant/hosts/tenant-responder.ts';
 
 const dataUrl = (code: string) => `data:text/javascript,${encodeURIComponent(code)}`;
 let joseUrl: string | undefined;
@@ -35,13 +38,15 @@ export async function runCodeInNode(source: string, tenant: Tenant, prepared: Pr
   };
   const messages: WorkerMessage[] = [];
   const saved = { fetch: globalThis.fetch, console: { ...console } };
+  const channel = new MessageChannel();
+  const served = serveTenantPort(channel.port1, { allowedHosts: [tenant.domain], answer: createTenantResponder(() => tenant) });
   try {
     const session = startSession(
       { type: 'run', id: 'node-run', code, context, allowedHosts: [tenant.domain] },
       {
         scope: globalThis,
         post: (message) => messages.push(message),
-        realFetch: saved.fetch,
+        sendToTenant: createPortSender(channel.port2),
         modules: { jose: joseUrl },
         moduleUrl: (text) => dataUrl(`${text}\n// run ${++runs}`),
         importModule: (url) => import(/* @vite-ignore */ url),
@@ -50,6 +55,8 @@ export async function runCodeInNode(source: string, tenant: Tenant, prepared: Pr
     );
     await session.finished;
   } finally {
+    served.close();
+    channel.port2.close();
     globalThis.fetch = saved.fetch;
     Object.assign(console, saved.console);
     delete (globalThis as { tokenLab?: unknown }).tokenLab;

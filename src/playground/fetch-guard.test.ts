@@ -1,14 +1,16 @@
-import { describe, expect, it, vi } from 'vitest';
-import { createGuardedFetch, recordBody } from './fetch-guard.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGuardedFetch, withoutPassthrough } from './fetch-guard.ts';
 import type { RecordedRequest } from './protocol.ts';
+import { recordBody, RECORD_LIMITS } from './request-record.ts';
+import { senderFrom } from './wire-test-support.ts';
 
 const DOMAIN = 'dev-lab.eu.auth0.com';
 
 function setup(respond: (request: Request) => Response | Promise<Response> = () => Response.json({ access_token: 'tok' })) {
   const records: RecordedRequest[] = [];
-  const realFetch = vi.fn(async (input: RequestInfo | URL) => respond(input as Request));
+  const realFetch = senderFrom(respond);
   let clock = 100;
-  const guarded = createGuardedFetch(realFetch as typeof fetch, {
+  const guarded = createGuardedFetch(realFetch, {
     allowedHosts: [DOMAIN],
     onRecord: (record) => records.push(record),
     now: () => (clock += 5),
@@ -54,7 +56,7 @@ describe('createGuardedFetch', () => {
     const failure = await guarded(url).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(TypeError);
     expect((failure as Error).message).toMatch(message);
-    expect(realFetch).not.toHaveBeenCalled();
+    expect(realFetch.sent).toEqual([]);
     expect(records).toEqual([expect.objectContaining({ url, status: 0, error: (failure as Error).message })]);
   });
 
@@ -72,15 +74,14 @@ describe('createGuardedFetch', () => {
   it('matches the allowed host whatever its case', async () => {
     const { guarded, realFetch } = setup();
     await guarded(`https://DEV-LAB.EU.AUTH0.COM/oauth/token`);
-    expect(realFetch).toHaveBeenCalledOnce();
+    expect(realFetch.sent).toHaveLength(1);
   });
 
-  it('records a failing fetch and rethrows it as a TypeError that keeps the cause', async () => {
-    const { guarded, records } = setup(() => { throw new Error('offline'); });
+  it('turns the page\'s network error into a TypeError and records it', async () => {
+    const { guarded, records } = setup(() => { throw new Error('[playground] The mocked tenant has no answer for GET /x.'); });
     const failure = (await guarded(`https://${DOMAIN}/x`).catch((error: unknown) => error)) as Error;
     expect(failure).toBeInstanceOf(TypeError);
-    expect(failure.message).toBe(`[playground] The request to ${DOMAIN} failed: offline`);
-    expect(failure.cause).toBeInstanceOf(Error);
+    expect(failure.message).toBe('[playground] The mocked tenant has no answer for GET /x.');
     expect(records[0]).toMatchObject({ status: 0, error: failure.message });
   });
 
@@ -88,7 +89,108 @@ describe('createGuardedFetch', () => {
     const { guarded } = setup(() => new Response('plain text', { status: 404 }));
     const response = await guarded(`https://${DOMAIN}/missing`);
     expect(response.status).toBe(404);
+    expect(response.url).toBe(`https://${DOMAIN}/missing`);
     expect(await response.text()).toBe('plain text');
+  });
+});
+
+describe('createGuardedFetch against hostile input', () => {
+  const saved = { URL: globalThis.URL, Request: globalThis.Request, Headers: globalThis.Headers, has: Set.prototype.has, host: Object.getOwnPropertyDescriptor(URL.prototype, 'host')!, includes: Array.prototype.includes };
+  afterEach(() => {
+    Object.assign(globalThis, { URL: saved.URL, Request: saved.Request, Headers: saved.Headers });
+    Set.prototype.has = saved.has;
+    Object.defineProperty(URL.prototype, 'host', saved.host);
+  });
+
+  it('reads a URL object\'s text once, so a toString that changes its answer cannot pass the check with one URL and send another', async () => {
+    const { guarded, realFetch, records } = setup();
+    let calls = 0;
+    const shifty = { toString: () => (++calls === 1 ? `https://${DOMAIN}/oauth/token` : 'http://127.0.0.1:9/steal') };
+    await guarded(shifty as unknown as string);
+    expect(calls).toBe(1);
+    expect(realFetch.sent.map((request) => request.url)).toEqual([`https://${DOMAIN}/oauth/token`]);
+    expect(records[0]?.url).toBe(`https://${DOMAIN}/oauth/token`);
+
+    calls = 0;
+    const reversed = { toString: () => (++calls === 1 ? 'http://127.0.0.1:9/steal' : `https://${DOMAIN}/oauth/token`) };
+    await expect(guarded(reversed as unknown as string)).rejects.toThrow(/Blocked a request to http:\/\/127\.0\.0\.1:9/);
+    expect(realFetch.sent).toHaveLength(1);
+  });
+
+  it('reads init fields once: a method or body getter cannot answer differently later', async () => {
+    const { guarded, realFetch } = setup();
+    let reads = 0;
+    const init = { get method() { reads++; return reads === 1 ? 'POST' : 'DELETE'; }, body: 'a=1' };
+    await guarded(`https://${DOMAIN}/oauth/token`, init);
+    expect(reads).toBe(1);
+    expect(realFetch.sent[0]?.method).toBe('POST');
+  });
+
+  it('keeps its own copies of URL, Request, Headers, URL.prototype.host and Set.prototype.has', async () => {
+    const { guarded, realFetch } = setup();
+    Object.defineProperty(URL.prototype, 'host', { get: () => DOMAIN, configurable: true });
+    Set.prototype.has = () => true;
+    // Node's own Response (undici) reads Array.prototype.includes, so it is put back before the
+    // allowed request; a browser's Response is native and never asks.
+    Array.prototype.includes = () => true;
+    class FakeUrl { constructor() { return { href: `https://${DOMAIN}/`, host: DOMAIN, protocol: 'https:' }; } }
+    Object.assign(globalThis, { URL: FakeUrl, Request: class {}, Headers: class {} });
+    try {
+      await expect(guarded('https://evil.example/x')).rejects.toThrow(/Blocked a request to evil\.example\./);
+    } finally {
+      Array.prototype.includes = saved.includes;
+    }
+    await expect(guarded(`https://${DOMAIN}/ok`)).resolves.toBeDefined();
+    expect(realFetch.sent.map((request) => request.url)).toEqual([`https://${DOMAIN}/ok`]);
+  });
+
+  it('strips MSW\'s passthrough token and every header the tenant does not read', async () => {
+    const { guarded, realFetch } = setup();
+    await guarded(`https://${DOMAIN}/api/v2/clients`, {
+      headers: { accept: 'msw/passthrough', authorization: 'Bearer t', 'x-forwarded-for': '10.0.0.1', 'x-msw-intention': 'passthrough' },
+    });
+    await guarded(`https://${DOMAIN}/api/v2/clients`, { headers: { accept: 'application/json, MSW/Passthrough' } });
+    expect(realFetch.sent[0]?.headers).toEqual([['authorization', 'Bearer t']]);
+    expect(realFetch.sent[1]?.headers).toEqual([['accept', 'application/json']]);
+    expect(withoutPassthrough(' msw/passthrough ,text/plain')).toBe('text/plain');
+  });
+
+  it('caps the URL and the error of a refused 1 MB URL in the record', async () => {
+    const { guarded, records } = setup();
+    const huge = `https://evil.example/${'a'.repeat(1_000_000)}`;
+    const failure = (await guarded(huge).catch((error: unknown) => error)) as Error;
+    expect(failure.message.length).toBeLessThan(400);
+    expect(records[0]!.url.length).toBeLessThan(RECORD_LIMITS.url + 40);
+    expect(records[0]!.url).toMatch(/… \(1000021 characters\)$/);
+    const hugeHost = `https://${'b'.repeat(100_000)}.example/`;
+    await guarded(hugeHost).catch(() => {});
+    expect(records[1]!.error!.length).toBeLessThanOrEqual(RECORD_LIMITS.error + 40);
+  });
+
+  it('caps the text of a URL that is not a URL at all', async () => {
+    const { guarded } = setup();
+    const failure = (await guarded('x'.repeat(1_000_000)).catch((error: unknown) => error)) as Error;
+    expect(failure.message.length).toBeLessThan(500);
+  });
+
+  it('refuses a body over 1 MiB before it is sent', async () => {
+    const { guarded, realFetch } = setup();
+    await expect(guarded(`https://${DOMAIN}/oauth/token`, { method: 'POST', body: 'x'.repeat(1_048_577) })).rejects.toThrow(/1048577 bytes; the mocked tenant takes at most 1048576/);
+    expect(realFetch.sent).toEqual([]);
+  });
+
+  it('honours an AbortSignal: an aborted one sends nothing', async () => {
+    const { guarded, realFetch } = setup();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(guarded(`https://${DOMAIN}/x`, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(realFetch.sent).toEqual([]);
+  });
+
+  it('says so when reading the input throws', async () => {
+    const { guarded } = setup();
+    const hostile = { toString() { throw new Error('no string for you'); } };
+    await expect(guarded(hostile as unknown as string)).rejects.toThrow('[playground] This request could not be built: no string for you');
   });
 });
 

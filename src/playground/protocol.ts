@@ -125,7 +125,8 @@ const CHECKS: Record<WorkerMessage['type'], Checks> = {
 
 /**
  * Validates data that arrived from a worker. Returns the typed message, or `null` for anything
- * that is not exactly one of the {@link WorkerMessage} shapes: the page renders only what passes.
+ * that is not exactly one of the {@link WorkerMessage} shapes: the page renders only what passes,
+ * and cuts it to size first (`clampWorkerMessage`).
  */
 export function parseWorkerMessage(data: unknown): WorkerMessage | null {
   if (typeof data !== 'object' || data === null) return null;

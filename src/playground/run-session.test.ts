@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as jose from 'jose';
 import ts from 'typescript';
 import { describeThrown, startSession, type SessionEnvironment } from './run-session.ts';
 import { publishModule } from './learner-modules.ts';
+import { senderFrom } from './wire-test-support.ts';
 import type { RunMessage, WorkerMessage } from './protocol.ts';
 
 const DOMAIN = 'dev-lab.eu.auth0.com';
@@ -10,9 +11,9 @@ const dataUrl = (code: string) => `data:text/javascript,${encodeURIComponent(cod
 const joseUrl = dataUrl(publishModule(globalThis, 'jose', jose));
 const saved = { console: { ...console }, fetch: globalThis.fetch };
 
-let realFetch: ReturnType<typeof vi.fn<typeof fetch>>;
+let realFetch: ReturnType<typeof senderFrom>;
 beforeEach(() => {
-  realFetch = vi.fn<typeof fetch>(async () => Response.json({ access_token: 'tok' }));
+  realFetch = senderFrom(() => Response.json({ access_token: 'tok' }));
 });
 afterEach(() => {
   Object.assign(console, saved.console);
@@ -25,7 +26,7 @@ async function run(code: string, extra: Partial<RunMessage> = {}, importModule =
   const env: SessionEnvironment = {
     scope: globalThis,
     post: (message) => messages.push(message),
-    realFetch,
+    sendToTenant: realFetch,
     modules: { jose: joseUrl },
     moduleUrl: dataUrl,
     importModule,
@@ -73,14 +74,14 @@ describe('startSession', () => {
 
   it('gives the code a tokenLab global and a fetch that reaches the tenant and records the request', async () => {
     const { messages, types } = await run('const r = await fetch(tokenLab.tokenUrl, { method: "POST" });\nexport default (await r.json()).access_token;');
-    expect(realFetch).toHaveBeenCalledOnce();
+    expect(realFetch.sent).toHaveLength(1);
     expect(types).toEqual(['ready', 'request', 'result', 'done']);
     expect(messages[1]).toMatchObject({ request: { method: 'POST', url: `https://${DOMAIN}/oauth/token`, status: 200 } });
   });
 
   it('reports a request to another host as an error and never sends it', async () => {
     const { messages } = await run('await fetch("https://acme.us.auth0.com/oauth/token");');
-    expect(realFetch).not.toHaveBeenCalled();
+    expect(realFetch.sent).toEqual([]);
     expect(messages).toContainEqual(expect.objectContaining({ type: 'error', name: 'TypeError', message: expect.stringMatching(/Blocked a request to acme\.us\.auth0\.com/) }));
   });
 
@@ -114,7 +115,7 @@ describe('startSession', () => {
     let moduleUrl = '';
     const env = { moduleUrl: (code: string) => (moduleUrl = dataUrl(code)) };
     const again = startSession({ type: 'run', id: 'run-2', code: 'export {}', allowedHosts: [], context: { domain: DOMAIN, clientId: '', clientSecret: '', audience: '' } }, {
-      scope: globalThis, post: (m) => messages.push(m), realFetch, modules: {}, importModule: (url) => import(/* @vite-ignore */ url),
+      scope: globalThis, post: (m) => messages.push(m), sendToTenant: realFetch, modules: {}, importModule: (url) => import(/* @vite-ignore */ url),
       defineGlobal: () => {}, ...env,
     });
     await again.finished;

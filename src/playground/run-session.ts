@@ -11,7 +11,7 @@
  * @module
  */
 import { createConsoleCapture, installConsoleCapture } from './console-capture.ts';
-import { createGuardedFetch } from './fetch-guard.ts';
+import { createGuardedFetch, type SendToTenant } from './fetch-guard.ts';
 import { rewriteImports } from './import-rewrite.ts';
 import { createTokenLabGlobal } from './learner-types.ts';
 import type { RunMessage, WorkerMessage } from './protocol.ts';
@@ -24,8 +24,11 @@ export interface SessionEnvironment {
   scope: typeof globalThis;
   /** The runtime's private channel to the page. */
   post: (message: WorkerMessage) => void;
-  /** The real `fetch`, taken before the guard replaced it. */
-  realFetch: typeof fetch;
+  /**
+   * Where the learner's requests go: the page, over the run's MessagePort (the worker has no
+   * network of its own). The guarded fetch is the only caller.
+   */
+  sendToTenant: SendToTenant;
   /** Allowed specifier → URL of the module that serves it. */
   modules: Readonly<Record<string, string>>;
   /** Makes a URL the code can be imported from (a blob URL in the worker). */
@@ -67,7 +70,7 @@ export function startSession(run: RunMessage, env: SessionEnvironment): Session 
   const capture = createConsoleCapture({ post: (level, values) => env.post({ type: 'log', id, level, values }) });
   installConsoleCapture(env.scope.console, capture);
   let recorded = 0;
-  const guardedFetch = createGuardedFetch(env.realFetch, {
+  const guardedFetch = createGuardedFetch(env.sendToTenant, {
     allowedHosts: run.allowedHosts,
     onRecord: (request) => {
       recorded++;
@@ -89,7 +92,7 @@ export function startSession(run: RunMessage, env: SessionEnvironment): Session 
 
   const finished = (async () => {
     try {
-      const rewritten = rewriteImports(run.code, env.modules);
+      const rewritten = await rewriteImports(run.code, env.modules);
       if (!rewritten.ok) {
         const position = mapPosition(rewritten, mapper);
         env.post({ type: 'error', id, name: 'ImportError', message: rewritten.message, ...(position ?? {}) });

@@ -4,8 +4,12 @@ import type { RunMessage, WorkerMessage } from './protocol.ts';
 
 class FakeWorker extends EventTarget implements WorkerLike {
   sent: RunMessage[] = [];
+  ports: MessagePort[] = [];
   terminated = false;
-  postMessage(message: unknown) { this.sent.push(message as RunMessage); }
+  postMessage(message: unknown, transfer: Transferable[] = []) {
+    this.sent.push(message as RunMessage);
+    this.ports.push(...(transfer as MessagePort[]));
+  }
   terminate() { this.terminated = true; }
   get id() { return this.sent[0]!.id; }
   /** Sends a message as the worker would; `id` defaults to the run's id. */
@@ -46,6 +50,47 @@ afterEach(() => {
 });
 
 describe('createRunner', () => {
+  it('cuts what a worker sends to size before the page sees it: a refused 1 MB URL arrives as 2 KB', async () => {
+    const { runner, workers, received } = setup();
+    const outcome = runner.run(REQUEST);
+    const url = `https://evil.example/${'a'.repeat(1_000_000)}`;
+    workers[0]!.emit({
+      type: 'request',
+      request: { method: 'GET', url, status: 0, durationMs: 1, requestHeaders: [], requestBody: null, responseHeaders: [], responseBody: null, error: `[playground] Blocked ${url}` },
+    } as Partial<WorkerMessage> & { type: string });
+    workers[0]!.emit({ type: 'done' });
+    await vi.runAllTimersAsync();
+    await outcome;
+    const request = received.find((message) => message.type === 'request') as Extract<WorkerMessage, { type: 'request' }>;
+    expect(request.request.url.length).toBeLessThan(2_100);
+    expect(request.request.error!.length).toBeLessThan(2_100);
+  });
+
+  it('gives each run a port of its own, answered by the page with the answer function and closed when the run ends', async () => {
+    vi.useRealTimers();
+    const answer = vi.fn(async (request: Request) => new Response(`answered ${new URL(request.url).pathname}`));
+    const workers: FakeWorker[] = [];
+    const runner = createRunner({ createWorker: () => { const worker = new FakeWorker(); workers.push(worker); return worker; }, onMessage: () => {}, answer });
+    const outcome = runner.run(REQUEST);
+    const port = workers[0]!.ports[0]!;
+    expect(port).toBeInstanceOf(MessagePort);
+    const reply = await new Promise<unknown>((resolve) => {
+      port.onmessage = (event) => resolve(event.data);
+      port.postMessage({ requestId: 1, request: { method: 'GET', url: 'https://dev-lab.eu.auth0.com/x', headers: [], body: null } });
+    });
+    expect(reply).toMatchObject({ requestId: 1, response: { kind: 'response', status: 200 } });
+    workers[0]!.emit({ type: 'done' });
+    await outcome;
+    const after = await new Promise<unknown>((resolve) => {
+      port.onmessage = (event) => resolve(event.data);
+      port.postMessage({ requestId: 2, request: { method: 'GET', url: 'https://dev-lab.eu.auth0.com/y', headers: [], body: null } });
+      setTimeout(() => resolve('no answer'), 50);
+    });
+    expect(after).toBe('no answer');
+    expect(answer).toHaveBeenCalledOnce();
+    port.close();
+  });
+
   it('sends a run message with a fresh id to a fresh worker', async () => {
     const { runner, workers } = setup();
     void runner.run(REQUEST);

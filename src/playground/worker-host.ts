@@ -11,11 +11,13 @@
  *
  * @module
  */
+import { clampWorkerMessage } from './clamp-worker-message.ts';
 import { parseWorkerMessage, type RunMessage, type WorkerMessage } from './protocol.ts';
+import { serveTenantPort, type AnswerRequest, type ServedPort } from './serve-tenant-port.ts';
 
 /** What the host needs of a Worker; an EventTarget fake satisfies it in tests. */
 export interface WorkerLike extends EventTarget {
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer: Transferable[]): void;
   terminate(): void;
 }
 
@@ -38,6 +40,12 @@ export type RunRequest = Omit<RunMessage, 'type' | 'id'>;
 export interface RunnerOptions {
   /** Makes a new worker, e.g. `createRunWorker`. */
   createWorker: () => WorkerLike;
+  /**
+   * Answers the run's requests for the tenant (the page's MSW handlers). Each run gets a
+   * MessagePort of its own, served by this function in the page; the worker has no other way to
+   * get an answer. Without it every request fails with a network error.
+   */
+  answer?: AnswerRequest;
   /** Wall-clock limit of one run. */
   timeLimitMs?: number;
   /** Receives each validated message of the current run, in order. */
@@ -59,11 +67,7 @@ export interface Runner {
   run(request: RunRequest): Promise<RunOutcome>;
   /** Ends the current run at once, as the Stop button does. */
   stop(): void;
-  /**
-   * With `keepSpare`, starts the spare worker now. Call it once the page's service worker controls
-   * the page: a worker takes its service worker from the page when it is made, and one made before
-   * would send the learner's requests to the network instead of to the mocked tenant.
-   */
+  /** With `keepSpare`, starts the spare worker now, so the first Run does not wait for one to load. */
   prepare(): void;
   /** Stops and refuses further runs (the playground left the page). */
   dispose(): void;
@@ -80,7 +84,7 @@ let runCounter = 0;
 /** Creates the runner of one playground. */
 export function createRunner(options: RunnerOptions): Runner {
   const {
-    createWorker, onMessage, timeLimitMs = 5_000, messagesPerFrame = 50, maxMessagesPerRun = 2_000,
+    createWorker, onMessage, timeLimitMs = 5_000, answer = async () => undefined, messagesPerFrame = 50, maxMessagesPerRun = 2_000,
     now = () => performance.now(), keepSpare = false,
     scheduleFrame = typeof requestAnimationFrame === 'function' ? (callback) => requestAnimationFrame(() => callback()) : (callback) => setTimeout(callback, 16),
   } = options;
@@ -141,6 +145,7 @@ export function createRunner(options: RunnerOptions): Runner {
 
     return new Promise<RunOutcome>((resolve) => {
       let worker: WorkerLike | null = null;
+      let served: ServedPort | null = null;
       const flush = () => {
         const batch = queue.splice(0, messagesPerFrame);
         spend(messagesPerFrame);
@@ -164,8 +169,10 @@ export function createRunner(options: RunnerOptions): Runner {
         }
       };
       const onWorkerMessage = (event: Event) => {
-        const message = parseWorkerMessage((event as MessageEvent).data);
-        if (ended || !message || message.id !== id) return;
+        const parsed = parseWorkerMessage((event as MessageEvent).data);
+        if (ended || !parsed || parsed.id !== id) return;
+        // Cut to size in the page's realm, whatever the worker's own caps did.
+        const message = clampWorkerMessage(parsed);
         received++;
         if (message.type === 'error') firstError ??= message;
         if (message.type === 'done') {
@@ -188,6 +195,7 @@ export function createRunner(options: RunnerOptions): Runner {
         if (ended) return;
         ended = true;
         clearTimeout(timer);
+        served?.close();
         if (worker) {
           worker.removeEventListener('message', onWorkerMessage);
           worker.removeEventListener('error', onCrash);
@@ -216,7 +224,9 @@ export function createRunner(options: RunnerOptions): Runner {
       worker.addEventListener('message', onWorkerMessage);
       worker.addEventListener('error', onCrash);
       worker.addEventListener('messageerror', onCrash);
-      worker.postMessage({ ...request, type: 'run', id } satisfies RunMessage);
+      const channel = new MessageChannel();
+      served = serveTenantPort(channel.port1, { allowedHosts: request.allowedHosts, answer });
+      worker.postMessage({ ...request, type: 'run', id } satisfies RunMessage, [channel.port2]);
     });
   };
 

@@ -68,10 +68,11 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
     createWorker: createRunWorker,
     timeLimitMs,
     keepSpare: true,
+    // The worker's only way to the tenant: the page answers its requests, here, with the tenant's handlers.
+    answer: async (request) => (await tenantReady).answer(request),
     onMessage: (message) => output.show(message),
   });
-  // Only now: a worker made before the service worker controls the page would not be served by it.
-  void tenantReady.then(() => runner.prepare(), () => undefined);
+  runner.prepare();
 
   const runOnce = async (): Promise<RunEvidence | undefined> => {
     if (ui.run.disabled) return undefined;

@@ -1,13 +1,15 @@
 /**
- * The page's one mocked tenant: restored from localStorage, served to every playground on the
- * page through MSW's service worker, saved again whenever it changes.
+ * The page's one mocked tenant: restored from localStorage, saved again whenever it changes, and
+ * answering every playground on the page.
  *
- * Requests from a playground's Web Worker reach the service worker too (a dedicated worker is
- * controlled by its page's service worker), and MSW resolves them here, on the page.
+ * A playground's run worker has no network: it sends each request to the page over a
+ * MessagePort, and `answer` resolves it here with the tenant's MSW handlers (MSW's
+ * `getResponse`). There is no service worker in between any more: a service worker passes to the
+ * network whatever it cannot hand to a page (a closed tab, a hidden one, a request marked for
+ * passthrough), and the sandbox must never do that.
  */
-import { http, HttpResponse } from 'msw';
-import { setupWorker } from 'msw/browser';
-import { createTenant, restoreTenant, tenantHandlers, type Tenant } from '../index.ts';
+import { createTenant, restoreTenant, type Tenant } from '../index.ts';
+import { createTenantResponder } from './tenant-responder.ts';
 
 /** Where the tenant is kept between visits. */
 export const TENANT_STORAGE_KEY = 'token-lab:tenant';
@@ -24,6 +26,8 @@ export interface BrowserTenant {
    * after a reset, so every widget on a page shows the same state. Returns an unsubscribe.
    */
   subscribe(listener: () => void): () => void;
+  /** Answers a request with the tenant's handlers, or `undefined` when none matches. Never touches the network. */
+  answer(request: Request): Promise<Response | undefined>;
 }
 
 let started: Promise<BrowserTenant> | undefined;
@@ -35,18 +39,13 @@ export function startBrowserTenant(): Promise<BrowserTenant> {
 }
 
 async function start(): Promise<BrowserTenant> {
+  void forgetOldServiceWorker();
   const saved = readSaved();
   // Real time passes for the reader; lessons add virtual time on top with clock.advance().
   const options = { clockSource: () => Date.now() };
-  // The service worker registers while the tenant makes its signing keys: on a first visit both
-  // take a while, and a Run pressed at once waits for the slower, not for the sum. Nothing asks
-  // the tenant before this function returns, so the handlers can come once it exists.
-  const worker = setupWorker();
-  const [outcome] = await Promise.all([
-    saved === null ? createTenant(options).then((made) => ({ tenant: made, restored: false as const, problem: undefined })) : restoreTenant(saved, options),
-    worker.start({ quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL.replace(/\/$/, '')}/mockServiceWorker.js` } }),
-  ]);
-  await pageControlled();
+  const outcome = saved === null
+    ? await createTenant(options).then((made) => ({ tenant: made, restored: false as const, problem: undefined }))
+    : await restoreTenant(saved, options);
   let tenant = outcome.tenant;
   const notice =
     saved !== null && !outcome.restored
@@ -61,7 +60,7 @@ async function start(): Promise<BrowserTenant> {
   };
   let unsubscribe = tenant.onChange(changed);
   save(tenant);
-  worker.resetHandlers(...handlersFor(tenant));
+  const answer = createTenantResponder(() => tenant);
 
   return {
     get tenant() {
@@ -72,7 +71,6 @@ async function start(): Promise<BrowserTenant> {
       unsubscribe();
       tenant = await createTenant(options);
       unsubscribe = tenant.onChange(changed);
-      worker.resetHandlers(...handlersFor(tenant));
       changed();
       return tenant;
     },
@@ -80,38 +78,25 @@ async function start(): Promise<BrowserTenant> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    answer,
   };
 }
 
 /**
- * Waits until the service worker controls this page. A Web Worker takes its service worker from
- * the page when it is made, so run workers made before this point would send the learner's
- * requests to the network. MSW's start already waits for activation, which claims the page; this
- * covers the moment before the page hears of it.
+ * Earlier versions served the tenant from MSW's service worker (`/mockServiceWorker.js`). A
+ * reader who visited then still has it registered; it would sit between this page and the
+ * network doing nothing useful, so it is removed.
  */
-async function pageControlled(): Promise<void> {
-  const container = navigator.serviceWorker;
-  if (!container || container.controller) return;
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(done, 3_000);
-    container.addEventListener('controllerchange', done, { once: true });
-  });
-}
-
-function handlersFor(tenant: Tenant) {
-  return [
-    ...tenantHandlers(tenant),
-    // Belt and braces behind the worker's own fetch guard: a request to any other origin is
-    // answered with a network error here instead of leaving the browser.
-    http.all(
-      ({ request }) => new URL(request.url).origin !== self.location.origin,
-      () => HttpResponse.error(),
-    ),
-  ];
+async function forgetOldServiceWorker(): Promise<void> {
+  try {
+    const registrations = await navigator.serviceWorker?.getRegistrations() ?? [];
+    for (const registration of registrations) {
+      const script = (registration.active ?? registration.waiting ?? registration.installing)?.scriptURL ?? '';
+      if (script.endsWith('/mockServiceWorker.js')) await registration.unregister();
+    }
+  } catch {
+    // No service workers here (a private window, a file: page): nothing to forget.
+  }
 }
 
 function readSaved(): string | null {
