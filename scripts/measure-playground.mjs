@@ -4,8 +4,11 @@
 // - time from the first click into the playground to an editor ready to run;
 // - Run → token on screen: median and p95 over N runs, timed in the page from the click;
 // - a first visit's Run pressed as soon as the page has loaded → token on screen;
-// - how fast the page answers a click while learner code spins in an endless loop.
-// Usage: node scripts/measure-playground.mjs http://127.0.0.1:4321 [runs=20] [--json]
+// - how fast the page answers a click while learner code spins in an endless loop;
+// - how fast it answers clicks while a flood of huge refused requests and errors arrives, and how
+//   long Run stays disabled after such a run.
+// Usage: node scripts/measure-playground.mjs http://127.0.0.1:4321 [runs=20] [--json] [--flood-only]
+// (--flood-only measures only the flood figure, in about 15 s instead of a minute or more)
 import { loadavg } from 'node:os';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -137,6 +140,145 @@ export async function clickLatencyDuringLoop(browser, origin, samples = 10) {
   return { samples, medianMs: Math.round(times[Math.floor(times.length / 2)] * 10) / 10, maxMs: Math.round(times.at(-1) * 10) / 10 };
 }
 
+/**
+ * Learner code that floods the page: 200 refused requests to a 1 MB URL and 200 errors with a
+ * 1 MB message, then a 4 s wait, so the run (time limit 5 s) is still going while the page takes
+ * the flood in. Its last line tells the bench when the code itself ended, on the clock the page
+ * shares (timeOrigin + now; Date may be the tenant's clock): the line reaches the page behind the
+ * flood, but carries the time it was written.
+ */
+export const FLOOD_CODE = [
+  "const huge = 'https://evil.example/' + 'a'.repeat(1_000_000);",
+  'for (let i = 0; i < 200; i++) fetch(huge + i).catch(() => {});',
+  "for (let i = 0; i < 200; i++) console.error(new Error('x'.repeat(1_000_000)));",
+  'await new Promise((resolve) => setTimeout(resolve, 4_000));',
+  "console.log('bench: code ended at ' + (performance.timeOrigin + performance.now()));",
+].join('\n');
+
+/** Milliseconds between two clicks of the flood figure. */
+const FLOOD_CLICK_EVERY_MS = 50;
+/** How long the flood figure waits for Run to be enabled again (45 s measured on a page without caps). */
+const FLOOD_RUN_CAP_MS = 120_000;
+
+/**
+ * Opens the playground with {@link FLOOD_CODE} through a share link, presses Run and, from then
+ * until Run is enabled again, clicks the theme picker every 50 ms; each click is timed in the page
+ * from the event's own time stamp to the next frame. Also returns how long Run stayed disabled,
+ * from its press and from the run's end (the code's last line or its time limit).
+ *
+ * The clicks are real input (CDP), sent on a fixed beat without waiting for the page to answer:
+ * a click's time stamp is when it was sent, so a frozen main thread counts in full. The loop figure
+ * above dispatches its clicks from page.evaluate, which itself waits for the main thread and
+ * would time a click only after a freeze ended; and clicks that each wait for the previous answer
+ * would put one click, not one per 50 ms, into a freeze (coordinated omission).
+ * @param {import('playwright-core').Browser} browser
+ */
+export async function clickLatencyDuringRequestFlood(browser, origin) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const url = await createShareUrl(`http://localhost${PAGE}`, 'get-token', FLOOD_CODE);
+    await page.goto(origin + PAGE + new URL(url).hash, { waitUntil: 'networkidle' });
+    const { region } = await openEditor(page);
+    // The header is fixed, so the picker stays under the same point while the output grows.
+    const box = await page.getByRole('combobox', { name: 'Select theme' }).filter({ visible: true }).first().boundingBox();
+    if (!box) throw new Error('[bench] no visible theme picker to click');
+    const point = { x: box.x + box.width / 2, y: box.y + box.height / 2, button: 'left', clickCount: 1 };
+    const probe = await page.evaluateHandle((title) => {
+      const host = [...document.querySelectorAll('token-lab-playground')].find((candidate) => candidate.querySelector('h3')?.textContent === title);
+      const run = host?.querySelector('[data-action="run"]');
+      if (!run) throw new Error(`[bench] no Run button in the playground titled ${title}`);
+      const probe = { clicks: [], runPressedAt: undefined };
+      const onPicker = (event) => event.isTrusted && event.target instanceof Element && event.target.closest('starlight-theme-select');
+      // The picker's list must stay closed: an open list would take the next clicks from the page.
+      addEventListener('mousedown', (event) => onPicker(event) && event.preventDefault(), { capture: true });
+      addEventListener('click', (event) => {
+        if (!onPicker(event)) return;
+        event.preventDefault();
+        const at = event.timeStamp;
+        requestAnimationFrame(() => probe.clicks.push(performance.now() - at));
+      }, { capture: true });
+      run.addEventListener('click', (event) => (probe.runPressedAt ??= event.timeStamp), { capture: true });
+      // The code's last line, read once the run is over. Text node by text node: a page without
+      // caps holds hundreds of megabytes of output, which one textContent would copy.
+      probe.codeEndedAt = () => {
+        const walker = document.createTreeWalker(host.querySelector('[data-output]') ?? host, NodeFilter.SHOW_TEXT);
+        let ended;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const match = node.data.length < 200 && /bench: code ended at ([\d.]+)/.exec(node.data);
+          if (match) ended = Number(match[1]) - performance.timeOrigin;
+        }
+        return ended;
+      };
+      probe.timeLimitMs = Number(host.dataset.timeLimit) || undefined;
+      probe.requestsShown = () => host.querySelector('[data-request-list]')?.children.length ?? 0;
+      probe.status = () => host.querySelector('[data-status]')?.textContent?.trim().slice(0, 200) ?? '';
+      // Wrapped in an object: evaluateHandle would otherwise wait for the promise itself.
+      probe.runEnabled = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (probe.runPressedAt === undefined || run.disabled) return;
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(performance.now()));
+        });
+        observer.observe(run, { attributes: true, attributeFilter: ['disabled'] });
+      });
+      return probe;
+    }, TITLE);
+    let runEnabledAt = null;
+    const runEnabled = probe.evaluate((armed) => armed.runEnabled).then((at) => (runEnabledAt = at));
+    runEnabled.catch(() => {}); // a page closed by an error below must not also reject unhandled
+
+    const cdp = await context.newCDPSession(page);
+    const answers = [];
+    await region.getByRole('button', { name: 'Run' }).click();
+    const pressed = Date.now();
+    while (runEnabledAt === null && Date.now() - pressed < FLOOD_RUN_CAP_MS) {
+      answers.push(cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...point }), cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...point }));
+      await new Promise((resolve) => setTimeout(resolve, FLOOD_CLICK_EVERY_MS));
+    }
+    const sent = answers.length / 2;
+    // A page that never answers again would otherwise hold the bench forever.
+    let gaveUp;
+    await Promise.race([Promise.all(answers), new Promise((resolve, reject) => (gaveUp = setTimeout(() => reject(new Error(`[bench] the page had not answered the flood's clicks 60 s after the last one`)), 60_000)))]);
+    clearTimeout(gaveUp);
+    const load = Math.round(loadavg()[0] * 100) / 100;
+    const seen = await probe.evaluate(async (armed) => {
+      // The last click's frame.
+      for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      return { clicks: armed.clicks, runPressedAt: armed.runPressedAt, codeEndedAt: armed.codeEndedAt(), timeLimitMs: armed.timeLimitMs, requestsShown: armed.requestsShown(), status: armed.status() };
+    });
+    // No refused request on screen: the code did not flood the page, so the clicks timed an idle one.
+    if (runEnabledAt !== null && seen.requestsShown === 0) throw new Error(`[bench] the flood's run ended with no request in the Requests panel (status: ${seen.status}); the figure would not be a during-flood figure`);
+    if (seen.clicks.length !== sent) throw new Error(`[bench] ${sent} clicks sent during the flood, but the page saw ${seen.clicks.length}: the figure would leave clicks out`);
+    const times = summarise(seen.clicks.map((ms) => Math.round(ms * 10) / 10));
+    const round = (ms) => (typeof ms === 'number' ? Math.round(ms) : null);
+    // The run is over when the code has run its last line or its time limit is up, whichever comes
+    // first: a page too busy to stop the code at the limit is still the page's delay.
+    const limitUpAt = seen.timeLimitMs === undefined ? undefined : seen.runPressedAt + seen.timeLimitMs;
+    const runEndedAt = [seen.codeEndedAt, limitUpAt].filter((at) => at !== undefined).reduce((a, b) => Math.min(a, b), Infinity);
+    return {
+      samples: times.runs,
+      everyMs: FLOOD_CLICK_EVERY_MS,
+      medianMs: times.medianMs,
+      p95Ms: times.p95Ms,
+      maxMs: times.maxMs,
+      // null: still disabled when the bench stopped waiting (FLOOD_RUN_CAP_MS).
+      runPressToRunEnabledMs: runEnabledAt === null ? null : round(runEnabledAt - seen.runPressedAt),
+      runEndToRunEnabledMs: runEnabledAt === null || runEndedAt === Infinity ? null : round(runEnabledAt - runEndedAt),
+      // null when the code's last line is not in the output: the time limit stopped the code
+      // first, or the output was cut short before it.
+      codeEndedAfterRunPressMs: seen.codeEndedAt === undefined ? null : round(seen.codeEndedAt - seen.runPressedAt),
+      timeLimitMs: seen.timeLimitMs ?? null,
+      waitedMs: FLOOD_RUN_CAP_MS,
+      requestsShown: seen.requestsShown,
+      runStatus: seen.status,
+      load,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 export async function measurePlayground(browser, origin, runs = 20) {
   // A viewport too short to show the playground, so nothing loads before the click.
   const context = await browser.newContext({ viewport: { width: 1200, height: 300 } });
@@ -164,6 +306,7 @@ export async function measurePlayground(browser, origin, runs = 20) {
   const warmLoad = Math.round(loadavg()[0] * 100) / 100;
   await context.close();
   const clickDuringEndlessLoop = await clickLatencyDuringLoop(browser, origin);
+  const clickDuringRequestFlood = await clickLatencyDuringRequestFlood(browser, origin);
   const coldRun = await coldRunToToken(browser, origin);
   // Each Run starts a new worker from the same (cached) script: count every URL once.
   const seen = new Set();
@@ -181,26 +324,46 @@ export async function measurePlayground(browser, origin, runs = 20) {
     runToToken: { ...summarise(times), load: warmLoad },
     coldRunToToken: coldRun,
     clickDuringEndlessLoop,
+    clickDuringRequestFlood,
     largestScripts: scripts.sort((a, b) => b.brotli - a.brotli).slice(0, 6).map(({ url, brotli: size }) => ({ url, brotli: size })),
   };
 }
 
+/** One line about the flood figure, for the command line. */
+function floodLine(flood) {
+  const enabled = flood.runPressToRunEnabledMs === null ? `still disabled ${flood.waitedMs / 1000} s after Run` : `enabled again ${flood.runPressToRunEnabledMs} ms after Run, ${flood.runEndToRunEnabledMs} ms after the run ended`;
+  return `click during a flood of huge refused requests (${flood.samples} clicks, one per ${flood.everyMs} ms from Run; load ${flood.load}): median ${flood.medianMs} ms, p95 ${flood.p95Ms} ms, max ${flood.maxMs} ms; Run ${enabled}; ${flood.requestsShown} requests shown; status: ${flood.runStatus}`;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const origin = process.argv[2] ?? 'http://127.0.0.1:4321';
-  const runs = Number(process.argv[3] ?? 20);
+  const positional = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const origin = positional[0] ?? 'http://127.0.0.1:4321';
+  const runs = Number(positional[1] ?? 20);
   const found = await findChromium();
   if (!found) throw new Error('No Chromium: see scripts/find-chromium.mjs');
   const browser = await chromium.launch({ executablePath: found.path, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  const result = await measurePlayground(browser, origin, runs);
-  await browser.close();
-  if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
-  else {
-    const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
-    console.log(`JS before interaction: ${kib(result.jsBeforeInteractionBrotli)} brotli`);
-    console.log(`JS after the editor loaded: ${kib(result.jsAfterEditorBrotli)} (on demand: ${kib(result.onDemandBrotli)})`);
-    console.log(`first click → editor ready: ${result.firstClickToReadyMs} ms (TypeScript warmed: ${result.firstClickToTypeScriptMs} ms)`);
-    console.log(`Run → token (${runs} runs): median ${result.runToToken.medianMs} ms, p95 ${result.runToToken.p95Ms} ms`);
-    console.log(`first visit, Run at once → token (${result.coldRunToToken.runs} visits): median ${result.coldRunToToken.medianMs} ms, max ${result.coldRunToToken.maxMs} ms`);
-    for (const script of result.largestScripts) console.log(`   ${kib(script.brotli)}  ${script.url}`);
+  if (process.argv.includes('--flood-only')) {
+    let flood;
+    try {
+      flood = await clickLatencyDuringRequestFlood(browser, origin);
+    } finally {
+      await browser.close();
+    }
+    console.log(process.argv.includes('--json') ? JSON.stringify({ clickDuringRequestFlood: flood }, null, 2) : floodLine(flood));
+  } else {
+    const result = await measurePlayground(browser, origin, runs);
+    await browser.close();
+    if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
+    else {
+      const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+      console.log(`JS before interaction: ${kib(result.jsBeforeInteractionBrotli)} brotli`);
+      console.log(`JS after the editor loaded: ${kib(result.jsAfterEditorBrotli)} (on demand: ${kib(result.onDemandBrotli)})`);
+      console.log(`first click → editor ready: ${result.firstClickToReadyMs} ms (TypeScript warmed: ${result.firstClickToTypeScriptMs} ms)`);
+      console.log(`Run → token (${runs} runs): median ${result.runToToken.medianMs} ms, p95 ${result.runToToken.p95Ms} ms`);
+      console.log(`first visit, Run at once → token (${result.coldRunToToken.runs} visits): median ${result.coldRunToToken.medianMs} ms, max ${result.coldRunToToken.maxMs} ms`);
+      console.log(`click during an endless loop (${result.clickDuringEndlessLoop.samples} clicks): median ${result.clickDuringEndlessLoop.medianMs} ms, max ${result.clickDuringEndlessLoop.maxMs} ms`);
+      console.log(floodLine(result.clickDuringRequestFlood));
+      for (const script of result.largestScripts) console.log(`   ${kib(script.brotli)}  ${script.url}`);
+    }
   }
 }
