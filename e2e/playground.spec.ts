@@ -123,7 +123,7 @@ test.describe('running code', () => {
     const region = playground(page, GET_TOKEN);
     await region.getByRole('button', { name: 'Run' }).click();
     const output = region.getByRole('log', { name: 'Output' });
-    // Readable though the tenant lists no origin for this app: the page's service worker made the
+    // Readable though the tenant lists no origin for this app: the page itself made the
     // answer, and browsers do not apply CORS to those (removing the CORS headers changes nothing).
     await expect(output).toContainText('limit 30', { timeout: 30_000 });
     await expect(output).toContainText('verified true 86400');

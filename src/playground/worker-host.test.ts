@@ -234,7 +234,7 @@ describe('createRunner', () => {
   });
 
   describe('with a spare worker', () => {
-    it('starts no worker until asked to prepare, since the page may not be served by its service worker yet', () => {
+    it('starts no worker until asked to prepare, so a page that never runs code loads no worker', () => {
       const { runner, workers } = setup({ keepSpare: true });
       expect(workers).toHaveLength(0);
       runner.prepare();

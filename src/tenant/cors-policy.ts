@@ -11,9 +11,9 @@ import { parseTokenRequest } from './token-request.ts';
  * of keeping its secret on a server. The discovery document and the JWKS are public to any origin.
  * A request without an `Origin` header (curl, a backend, an SDK in Node) gets no CORS headers.
  *
- * This matters for the local HTTP server. On the site itself the answers come from the page's own
- * service worker, and a browser applies no CORS check to a response a service worker makes up
- * (measured in Chromium by an e2e test), so the playgrounds read every header whatever this says.
+ * This matters for the local HTTP server. On the site itself the page answers its run workers'
+ * requests over a MessagePort and the worker builds the Response, which no CORS check touches
+ * (an e2e test reads the rate-limit headers), so the playgrounds read every header whatever this says.
  */
 
 const EXPOSED = 'x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, www-authenticate';

@@ -1,7 +1,7 @@
 /**
  * The Node HTTP host: the mocked tenant as a real server on the loopback interface, so curl, a
  * backend or an official Auth0 SDK can talk to it. Every request goes to the same
- * handleTenantRequest that the page's service worker and the Node tests use; this file only
+ * handleTenantRequest that the page (answering its run workers) and the Node tests use; this file only
  * turns Node's request and response objects into fetch's and back.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
