@@ -49,6 +49,8 @@ export interface DashboardContext {
   ui: DashboardParts;
   /** The page's tenant now (a reset replaces it). */
   tenant: () => Tenant;
+  /** The page's in-page fetch to the tenant (`BrowserTenant.fetch`): never the network. */
+  fetchTenant: typeof fetch;
   /** Redraws every list from the tenant. */
   refresh: () => void;
 }

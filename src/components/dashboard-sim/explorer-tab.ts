@@ -22,7 +22,7 @@ export interface ExplorerTab {
   render(): void;
 }
 
-export function wireExplorerTab({ ui, tenant }: DashboardContext): ExplorerTab {
+export function wireExplorerTab({ ui, tenant, fetchTenant }: DashboardContext): ExplorerTab {
   let explorerOpen = false;
 
   const renderExplorerApps = () => {
@@ -95,7 +95,7 @@ export function wireExplorerTab({ ui, tenant }: DashboardContext): ExplorerTab {
     ui.regenerate.disabled = true;
     ui.explorerStatus.textContent = `${note}Requesting a token…`;
     try {
-      const outcome = await requestToken(tenant().domain, { clientId: app.client_id, clientSecret: app.client_secret, audience: tenant().managementAudience });
+      const outcome = await requestToken(tenant().domain, { clientId: app.client_id, clientSecret: app.client_secret, audience: tenant().managementAudience }, fetchTenant);
       const token = accessTokenOf(outcome);
       ui.tokenText.value = token ?? '';
       ui.copy.disabled = token === undefined;

@@ -27,7 +27,7 @@ export async function mountDashboard(root: HTMLElement): Promise<void> {
   const tenant = (): Tenant => browser.tenant;
   if (browser.notice) ui.createStatus.textContent = browser.notice;
 
-  const context: DashboardContext = { root, ui, tenant, refresh: () => refresh() };
+  const context: DashboardContext = { root, ui, tenant, fetchTenant: browser.fetch, refresh: () => refresh() };
   const grants = wireGrantsTab(context);
   const explorer = wireExplorerTab(context);
 

@@ -43,7 +43,7 @@ export async function mountExpiringToken(root: HTMLElement): Promise<void> {
     // The current secret, not the seeded one: the leak drill on another page may have rotated it.
     const app = tenant.application(SEEDED_CREDENTIALS.reporting.client_id);
     const clientSecret = app?.client_secret ?? SEEDED_CREDENTIALS.reporting.client_secret;
-    const outcome = await requestToken(tenant.domain, { clientId: SEEDED_CREDENTIALS.reporting.client_id, clientSecret, audience: tenant.managementAudience });
+    const outcome = await requestToken(tenant.domain, { clientId: SEEDED_CREDENTIALS.reporting.client_id, clientSecret, audience: tenant.managementAudience }, browser.fetch);
     newToken.disabled = false;
     token = accessTokenOf(outcome);
     if (token === undefined) {
@@ -67,7 +67,7 @@ export async function mountExpiringToken(root: HTMLElement): Promise<void> {
   call.addEventListener('click', async () => {
     if (token === undefined) return;
     call.disabled = true;
-    const outcome = await callManagementApi(browser.tenant.domain, 'GET', CALL_PATH, token);
+    const outcome = await callManagementApi(browser.tenant.domain, 'GET', CALL_PATH, token, browser.fetch);
     call.disabled = false;
     result.replaceChildren(outcomeView(`GET ${CALL_PATH}`, outcome));
     status.textContent = outcome.status === 200 ? 'Called GET /api/v2/clients: 200, the token works.' : `Called GET /api/v2/clients: ${outcome.status}, refused.`;

@@ -7,7 +7,7 @@ const EXPIRED = 'Expired token received for JSON Web Token validation';
 
 async function leak(): Promise<Leak> {
   const tenant = currentTenant();
-  const leaked = await leakToken(tenant, tenant.seeded.reporting.client_id);
+  const leaked = await leakToken(tenant, tenant.seeded.reporting.client_id, fetch);
   if (!('token' in leaked)) throw new Error(`no token: ${JSON.stringify(leaked)}`);
   return leaked;
 }
@@ -27,20 +27,20 @@ describe('leakToken', () => {
 
   it('returns the refusal for an app without a grant', async () => {
     const tenant = currentTenant();
-    expect(await leakToken(tenant, tenant.seeded.noGrant.client_id)).toMatchObject({ status: 403, body: { error: 'access_denied' } });
+    expect(await leakToken(tenant, tenant.seeded.noGrant.client_id, fetch)).toMatchObject({ status: 403, body: { error: 'access_denied' } });
   });
 });
 
 describe('applyRemedy', () => {
   it('delete-grant: the leaked token still works, new token requests get 403 access_denied', async () => {
-    const result = await applyRemedy(currentTenant(), 'delete-grant', await leak());
+    const result = await applyRemedy(currentTenant(), 'delete-grant', await leak(), fetch);
     expect(result.oldToken.outcome.status).toBe(200);
     expect(result.newRequests).toHaveLength(1);
     expect(result.newRequests[0]!.outcome).toMatchObject({ status: 403, body: { error: 'access_denied' } });
   });
 
   it('rotate-secret: the old secret gets 401, the new one a token, and the leaked token still works', async () => {
-    const result = await applyRemedy(currentTenant(), 'rotate-secret', await leak());
+    const result = await applyRemedy(currentTenant(), 'rotate-secret', await leak(), fetch);
     expect(result.oldToken.outcome.status).toBe(200);
     expect(result.newRequests.map((attempt) => [attempt.label, attempt.outcome.status])).toEqual([
       ['with the leaked (old) secret', 401],
@@ -53,7 +53,7 @@ describe('applyRemedy', () => {
   });
 
   it('wait-out-exp: past the token\'s exp (24 hours by default) the leaked token gets 401 Expired while a new request still works', async () => {
-    const result = await applyRemedy(currentTenant(), 'wait-out-exp', await leak());
+    const result = await applyRemedy(currentTenant(), 'wait-out-exp', await leak(), fetch);
     expect(result.oldToken.outcome).toMatchObject({ status: 401, body: { message: EXPIRED } });
     expect(result.newRequests[0]!.outcome.status).toBe(200);
     expect(result.done).toBe('Moved the tenant clock forward 1 day and 1 second, read from the token\'s exp: the leaked token is past it.');
@@ -64,7 +64,7 @@ describe('applyRemedy', () => {
     tenant.setTokenLifetime(7 * 86_400);
     const leaked = await leak();
     const start = tenant.clock.nowSeconds();
-    const result = await applyRemedy(tenant, 'wait-out-exp', leaked);
+    const result = await applyRemedy(tenant, 'wait-out-exp', leaked, fetch);
     expect(tenant.clock.nowSeconds() - start).toBe(7 * 86_400 + 1);
     expect(result.oldToken.outcome).toMatchObject({ status: 401, body: { message: EXPIRED } });
     expect(result.done).toMatch(/^Moved the tenant clock forward 7 days and 1 second/);
@@ -92,11 +92,11 @@ describe('resetDrill', () => {
     const tenant = currentTenant();
     const start = tenant.clock.now();
     const leaked = await leak();
-    await applyRemedy(tenant, 'delete-grant', leaked);
-    await applyRemedy(tenant, 'wait-out-exp', leaked);
+    await applyRemedy(tenant, 'delete-grant', leaked, fetch);
+    await applyRemedy(tenant, 'wait-out-exp', leaked, fetch);
     resetDrill(tenant, leaked.clientId, ['read:clients', 'read:client_keys'], start);
     expect(tenant.clock.now()).toBe(start);
-    const again = await leakToken(tenant, leaked.clientId);
+    const again = await leakToken(tenant, leaked.clientId, fetch);
     expect('token' in again).toBe(true);
   });
 
@@ -104,7 +104,7 @@ describe('resetDrill', () => {
     const tenant = currentTenant();
     const start = tenant.clock.now();
     const leaked = await leak();
-    await applyRemedy(tenant, 'wait-out-exp', leaked);
+    await applyRemedy(tenant, 'wait-out-exp', leaked, fetch);
     await deleteApp(leaked.clientId);
     const refused = resetDrill(tenant, leaked.clientId, ['read:clients'], start);
     expect(refused).toMatchObject({ code: 'inexistent_client' });
@@ -117,7 +117,7 @@ describe('applyRemedy when the app was deleted meanwhile', () => {
     const tenant = currentTenant();
     const leaked = await leak();
     await deleteApp(leaked.clientId);
-    const result = await applyRemedy(tenant, 'rotate-secret', leaked);
+    const result = await applyRemedy(tenant, 'rotate-secret', leaked, fetch);
     expect(result.done).toBe('Could not rotate the secret: The client does not exist');
   });
 });

@@ -37,7 +37,7 @@ export const PROBE = { method: 'GET', path: '/api/v2/clients' } as const;
 type Fetch = typeof fetch;
 
 /** Issues a token for the app with its current secret; the outcome when the tenant refuses. */
-export async function leakToken(tenant: Tenant, clientId: string, fetchImpl: Fetch = fetch): Promise<Leak | HttpOutcome> {
+export async function leakToken(tenant: Tenant, clientId: string, fetchImpl: Fetch): Promise<Leak | HttpOutcome> {
   const app = tenant.application(clientId);
   if (!app) return { status: 404, body: { message: `No application ${clientId} in the sandbox.` } };
   const outcome = await requestToken(tenant.domain, { clientId, clientSecret: app.client_secret, audience: tenant.managementAudience }, fetchImpl);
@@ -46,7 +46,7 @@ export async function leakToken(tenant: Tenant, clientId: string, fetchImpl: Fet
 }
 
 /** Applies one remedy and shows its effect on the leaked token and on new token requests. */
-export async function applyRemedy(tenant: Tenant, remedy: RemedyId, leak: Leak, fetchImpl: Fetch = fetch): Promise<RemedyResult> {
+export async function applyRemedy(tenant: Tenant, remedy: RemedyId, leak: Leak, fetchImpl: Fetch): Promise<RemedyResult> {
   let done: string;
   switch (remedy) {
     case 'delete-grant': {

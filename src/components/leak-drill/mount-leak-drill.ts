@@ -38,7 +38,7 @@ export async function mountLeakDrill(root: HTMLElement): Promise<void> {
 
   const startLeak = async () => {
     ui.status.textContent = 'Leaking a fresh token…';
-    const leaked = await leakToken(browser.tenant, APP.client_id);
+    const leaked = await leakToken(browser.tenant, APP.client_id, browser.fetch);
     if (!('token' in leaked)) {
       leak = undefined;
       ui.status.textContent = `The tenant would not issue a token for ${APP.name} (${leaked.status}). Press Reset drill.`;
@@ -84,7 +84,7 @@ export async function mountLeakDrill(root: HTMLElement): Promise<void> {
       if (!leak) return;
       setButtons(false);
       ui.status.textContent = 'Carrying out the remedy…';
-      const result = await applyRemedy(browser.tenant, button.dataset.remedy as RemedyId, leak);
+      const result = await applyRemedy(browser.tenant, button.dataset.remedy as RemedyId, leak, browser.fetch);
       ui.log.append(resultView(button.textContent?.trim() ?? '', result));
       ui.status.textContent = `${result.done} Leaked token: ${result.oldToken.outcome.status}. New token request: ${result.newRequests.map((attempt) => attempt.outcome.status).join(' / ')}.`;
       setButtons(true);

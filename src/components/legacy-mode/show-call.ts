@@ -14,7 +14,7 @@ export async function showCall(browserTenant: BrowserTenant, host: HTMLElement, 
   const why = host.querySelector('[data-call-why]');
   if (!result || !line || !body || !why) return;
   const { tenant } = browserTenant;
-  const outcome = await callManagementApi(tenant.domain, 'GET', '/api/v2/clients', token);
+  const outcome = await callManagementApi(tenant.domain, 'GET', '/api/v2/clients', token, browserTenant.fetch);
   line.textContent = statusLine(outcome.status, tenant.legacyMode);
   result.dataset.ok = String(outcome.status === 200);
   why.textContent = explainOutcome(outcome, tenant.legacyMode);

@@ -1,7 +1,9 @@
 /**
- * The two HTTP calls the lesson widgets make against the mocked tenant, as plain `fetch`: the
- * same requests a reader's server would send, so what a widget shows is what a real tenant
- * answers. Errors come back as values (status + body), never as exceptions.
+ * The two HTTP calls the lesson widgets make against the mocked tenant: the same requests a
+ * reader's server would send, so what a widget shows is what a real tenant answers. The `fetch`
+ * is always passed in, and on a page it is the browser tenant's own (`BrowserTenant.fetch`),
+ * answered in the page: no widget has a network path to the tenant. Errors come back as values
+ * (status + body), never as exceptions.
  */
 
 /** What a call answered: the status and the parsed JSON body (`null` when there was none). */
@@ -20,7 +22,7 @@ export interface ClientCredentials {
 type Fetch = typeof fetch;
 
 /** `POST https://{domain}/oauth/token` with `grant_type=client_credentials`. */
-export async function requestToken(domain: string, credentials: ClientCredentials, fetchImpl: Fetch = fetch): Promise<HttpOutcome> {
+export async function requestToken(domain: string, credentials: ClientCredentials, fetchImpl: Fetch): Promise<HttpOutcome> {
   const response = await fetchImpl(`https://${domain}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -35,7 +37,7 @@ export async function requestToken(domain: string, credentials: ClientCredential
 }
 
 /** A Management API call with `Authorization: Bearer <token>`, e.g. `GET /api/v2/clients`. */
-export async function callManagementApi(domain: string, method: string, path: string, token: string, fetchImpl: Fetch = fetch): Promise<HttpOutcome> {
+export async function callManagementApi(domain: string, method: string, path: string, token: string, fetchImpl: Fetch): Promise<HttpOutcome> {
   const response = await fetchImpl(`https://${domain}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}` },

@@ -28,6 +28,12 @@ export interface BrowserTenant {
   subscribe(listener: () => void): () => void;
   /** Answers a request with the tenant's handlers, or `undefined` when none matches. Never touches the network. */
   answer(request: Request): Promise<Response | undefined>;
+  /**
+   * A `fetch` for the page's own widgets, answered by the tenant in the page: the calls a
+   * reader's server would send, with no network behind them (the page's CSP would refuse the
+   * tenant's domain anyway). A request no handler answers fails as a network error would.
+   */
+  fetch: typeof fetch;
 }
 
 let started: Promise<BrowserTenant> | undefined;
@@ -61,6 +67,12 @@ async function start(): Promise<BrowserTenant> {
   let unsubscribe = tenant.onChange(changed);
   save(tenant);
   const answer = createTenantResponder(() => tenant);
+  const inPageFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const response = await answer(request);
+    if (!response || response.type === 'error') throw new TypeError(`[tenant] The sandbox tenant has no answer for ${request.method} ${request.url}.`);
+    return response;
+  };
 
   return {
     get tenant() {
@@ -79,6 +91,7 @@ async function start(): Promise<BrowserTenant> {
       return () => listeners.delete(listener);
     },
     answer,
+    fetch: inPageFetch,
   };
 }
 
