@@ -8,7 +8,9 @@ import { lessonIdFromPath } from './lesson-routes.ts';
 export const collections = {
   docs: defineCollection({
     loader: glob({
-      pattern: '**/[^_]*.{md,mdx}',
+      // The guide's programs install their SDKs beside them (node_modules, .venv, Maven's target):
+      // the Markdown inside those is not a lesson.
+      pattern: ['**/[^_]*.{md,mdx}', '!**/node_modules/**', '!**/.venv/**', '!**/target/**'],
       base: './content',
       generateId: ({ entry }) => lessonIdFromPath(entry),
     }),

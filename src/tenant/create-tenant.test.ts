@@ -57,6 +57,15 @@ describe('createTenant', () => {
     for (const bad of ['test', '.test', 'a..test', '-a.test', 'a_b.test', 'evil.test.com', 42]) expect(validateDomain(bad)).toBeInstanceOf(TenantError);
   });
 
+  it('takes localhost with a port, the HTTPS sandbox\'s own domain, and nothing that only starts like it', () => {
+    expect(validateDomain('LOCALHOST:4380')).toBe('localhost:4380');
+    expect(validateDomain('localhost')).toBe('localhost');
+    expect(validateDomain('localhost:65535')).toBe('localhost:65535');
+    for (const bad of ['localhost:0', 'localhost:65536', 'localhost:080', 'localhost.evil.com', 'localhost:4380@evil.com', 'localhost:', '127.0.0.1:4380']) {
+      expect(validateDomain(bad), bad).toBeInstanceOf(TenantError);
+    }
+  });
+
   it('refuses broken rate-limit options', async () => {
     await expect(createTenant({ rateLimits: { token: { limit: 0, perSecond: 1 } } })).rejects.toMatchObject({ code: 'invalid_argument' });
     await expect(createTenant({ rateLimits: { management: { limit: 2e9, perSecond: 1 } } })).rejects.toMatchObject({ code: 'invalid_argument' });

@@ -92,7 +92,7 @@ function queryDescription(property: string | undefined): string {
 }
 
 const DEVELOPER: Table<DeveloperErrorCode, string> = {
-  invalid_domain: ({ domain }) => `[tenant] The domain ${JSON.stringify(domain)} is not allowed. Use a hostname under a reserved top-level domain, ending in ".test" or ".example" (for example "acme.auth0.test"), so no request can ever reach a real tenant.`,
+  invalid_domain: ({ domain }) => `[tenant] The domain ${JSON.stringify(domain)} is not allowed. Use a hostname under a reserved top-level domain, ending in ".test" or ".example" (for example "acme.auth0.test"), or "localhost" with a port (for example "localhost:4380"), so no request can ever reach a real tenant.`,
   invalid_snapshot: ({ problem }) => `[tenant] The saved tenant state was refused (${problem}). A freshly seeded tenant was started instead.`,
   invalid_argument: ({ detail }) => `[tenant] ${detail}`,
 };

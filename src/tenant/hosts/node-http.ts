@@ -4,7 +4,8 @@
  * handleTenantRequest that the page (answering its run workers) and the Node tests use; this file only
  * turns Node's request and response objects into fetch's and back.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { createTenant, handleTenantRequest, type Tenant } from '../index.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -15,7 +16,13 @@ const READ_LIMIT = 128 * 1024;
 export interface TenantServerOptions {
   port: number;
   host?: string;
+  /**
+   * The tenant's domain. Over HTTPS it defaults to `localhost:<port>`, so an SDK given that as
+   * its domain builds the tenant's own token URL, audience and issuer; over HTTP, to the default.
+   */
   domain?: string;
+  /** Serve HTTPS with this certificate and key (PEM), e.g. from `createLocalCertificates`. */
+  tls?: { cert: string; key: string };
 }
 
 /** Starts the server; resolves once it listens. Used by `npm run tenant`, the bench and tests. */
@@ -24,18 +31,29 @@ export async function startTenantServer(options: TenantServerOptions) {
   if (!LOOPBACK.has(host)) {
     throw new Error(`[tenant] Refusing to listen on ${host}: the sandbox tenant only serves this machine (use 127.0.0.1).`);
   }
-  // Real time passes on a local server, so tokens from it expire as they would on Auth0.
-  const tenant = await createTenant({ ...(options.domain ? { domain: options.domain } : {}), clockSource: Date.now });
-  const server = createServer((incoming, outgoing) => {
-    void answer(tenant, incoming, outgoing);
-  });
+  // The tenant is made once the port is known (a port of 0 picks one), since over HTTPS its
+  // domain names the port; nothing can connect before listen() resolves anyway.
+  let tenant: Tenant | undefined;
+  const handler = (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    if (tenant) void answer(tenant, incoming, outgoing);
+    else outgoing.writeHead(503).end();
+  };
+  const server: Server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler) : createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, host, () => resolve());
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const domain = options.domain ?? (options.tls ? `localhost:${port}` : undefined);
+  try {
+    // Real time passes on a local server, so tokens from it expire as they would on Auth0.
+    tenant = await createTenant({ ...(domain ? { domain } : {}), clockSource: Date.now });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  const origin = options.tls ? `https://localhost:${port}` : `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return { tenant, server, origin, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
