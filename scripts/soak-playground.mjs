@@ -10,8 +10,10 @@ import { chromium } from 'playwright-core';
 import { findChromium } from './find-chromium.mjs';
 import { openEditor, PAGE, runToToken } from './measure-playground.mjs';
 
-// The run worker's script; Monaco's editor and TypeScript workers live as long as the editor.
-const RUN_WORKER = /\/run-worker[^/]*\.js$/;
+// The run worker is started from a blob: URL (so it inherits the page's CSP, see
+// create-run-worker.ts); Monaco's editor and TypeScript workers come from script URLs and live as
+// long as the editor.
+const RUN_WORKER = /^blob:/;
 
 /** Resident memory of every renderer process, from /proc (Linux only; null elsewhere). */
 async function rendererResidentBytes(browserSession) {
@@ -55,7 +57,7 @@ export async function soakPlayground(browser, origin, { runs = 500, every = 100,
     const workers = targetInfos.filter((target) => target.type === 'worker');
     return {
       all: workers.length,
-      run: workers.filter((target) => !/(editor|ts)\.worker/.test(target.url)).length,
+      run: workers.filter((target) => RUN_WORKER.test(target.url)).length,
       runPerPlaywright: page.workers().filter((worker) => RUN_WORKER.test(worker.url())).length,
     };
   };
