@@ -1,14 +1,12 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
 import { SEEDED_CREDENTIALS } from '../index.ts';
-import { createLocalCertificates } from './local-certificates.ts';
-import { startTenantServer } from './node-http.ts';
-import { writeTrustFiles, type TrustFiles } from './trust-files.ts';
+import { startHttpsTenant, type HttpsTenant } from './https-tenant-test-support.ts';
+import type { TrustFiles } from './trust-files.ts';
 
 /*
  * `npm run tenant -- --https`: the tenant on https://localhost:N, trusted through the export lines
@@ -16,27 +14,23 @@ import { writeTrustFiles, type TrustFiles } from './trust-files.ts';
  * Node with NODE_EXTRA_CA_CERTS, Java's keytool store), with no base-URL override anywhere.
  */
 const run = promisify(execFile);
-let server: Awaited<ReturnType<typeof startTenantServer>>;
+let sandbox: HttpsTenant;
+let server: HttpsTenant['server'];
 let trust: TrustFiles;
 let folder: string;
 const { reporting } = SEEDED_CREDENTIALS;
 
 /** The environment a reader gets from the banner: the export lines, evaluated by a shell. */
 async function exportedEnvironment(): Promise<NodeJS.ProcessEnv> {
-  const { stdout } = await run('bash', ['-c', `${trust.exports.join('\n')}\nenv -0`], { env: { PATH: process.env.PATH } });
-  return Object.fromEntries(stdout.split('\0').filter(Boolean).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+  return { PATH: process.env.PATH, ...sandbox.trustEnvironment };
 }
 
 beforeAll(async () => {
-  const certificates = createLocalCertificates();
-  server = await startTenantServer({ port: 0, tls: { cert: certificates.certPem, key: certificates.keyPem } });
-  folder = mkdtempSync(join(tmpdir(), 'token-lab-https-test-'));
-  trust = await writeTrustFiles(certificates.caPem, folder);
+  sandbox = await startHttpsTenant();
+  ({ server, trust } = sandbox);
+  folder = trust.dir;
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => sandbox.close());
 
 describe('the HTTPS sandbox', () => {
   it('is its own domain, localhost with its port, so the SDKs compute its URLs from AUTH0_DOMAIN alone', () => {

@@ -24,7 +24,9 @@ const DAY_MS = 86_400_000;
 export function createLocalCertificates(days = 7, now = new Date()): LocalCertificates {
   const validity = { notBefore: new Date(now.getTime() - 3_600_000), notAfter: new Date(now.getTime() + days * DAY_MS) };
   const caKeys = forge.pki.rsa.generateKeyPair(2048);
-  const caName = [{ name: 'commonName', value: 'Token Lab sandbox CA (made at start; not for real use)' }];
+  // UTF8String, not forge's default PrintableString: Go's x509 refuses a PrintableString that
+  // holds a character outside its small set (a ';', say), and refuses the whole handshake.
+  const caName = [{ name: 'commonName', value: 'Token Lab sandbox CA (made at start, not for real use)', valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class }];
   const ca = certificate(caKeys.publicKey, caName, caName, validity, [
     { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
