@@ -113,11 +113,14 @@ describe('toNodeScript', () => {
 });
 
 describe('toCurlCommand', () => {
-  it('posts the client-credentials request with the values from environment variables', () => {
+  it('posts the client-credentials request with the values from environment variables, the secret on standard input', () => {
     const command = toCurlCommand();
-    expect(command).toContain('curl --request POST \\\n  --url "https://$AUTH0_DOMAIN/oauth/token" \\\n');
-    expect(command).toContain("--header 'content-type: application/json'");
-    expect(command).toContain('--data "{\\"grant_type\\":\\"client_credentials\\",\\"client_id\\":\\"$AUTH0_CLIENT_ID\\",\\"client_secret\\":\\"$AUTH0_CLIENT_SECRET\\",\\"audience\\":\\"$AUTH0_AUDIENCE\\"}"');
+    expect(command).toContain(`printf '%s' "$AUTH0_CLIENT_SECRET" | curl --request POST \\\n  --url "https://$AUTH0_DOMAIN/oauth/token" \\\n`);
+    expect(command).toContain('--data-urlencode grant_type=client_credentials');
+    expect(command).toContain('--data-urlencode "client_id=$AUTH0_CLIENT_ID"');
+    expect(command).toContain('--data-urlencode client_secret@-');
+    expect(command).toContain('--data-urlencode "audience=$AUTH0_AUDIENCE"');
+    expect(command).not.toMatch(/client_secret=|client_secret\\?":/);
     expect(command).toMatch(/^# Set AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET, AUTH0_AUDIENCE first/);
     expect(command).toContain('# A real client secret belongs on a server');
   });

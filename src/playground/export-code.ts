@@ -92,19 +92,17 @@ export function toNodeScript(code: string, values: TenantValues, fileName = 'tok
 
 /** The client-credentials token request as a curl command that reads the same environment variables. */
 export function toCurlCommand(): string {
-  const data = JSON.stringify({
-    grant_type: 'client_credentials',
-    client_id: `$${ENV_NAMES.clientId}`,
-    client_secret: `$${ENV_NAMES.clientSecret}`,
-    audience: `$${ENV_NAMES.audience}`,
-  }).replace(/"/g, '\\"');
+  // Form-encoded, with the secret on standard input (`client_secret@-`): a secret written into a
+  // curl argument shows in the process list (`ps`) of everyone on the machine.
   return [
     `# Set ${Object.values(ENV_NAMES).join(', ')} first (export NAME=value).`,
     ...SERVER_NOTE.map((line) => line.replace(/^\/\//, '#')),
-    'curl --request POST \\',
+    `printf '%s' "$${ENV_NAMES.clientSecret}" | curl --request POST \\`,
     `  --url "https://$${ENV_NAMES.domain}/oauth/token" \\`,
-    "  --header 'content-type: application/json' \\",
-    `  --data "${data}"`,
+    '  --data-urlencode grant_type=client_credentials \\',
+    `  --data-urlencode "client_id=$${ENV_NAMES.clientId}" \\`,
+    '  --data-urlencode client_secret@- \\',
+    `  --data-urlencode "audience=$${ENV_NAMES.audience}"`,
     '',
   ].join('\n');
 }
