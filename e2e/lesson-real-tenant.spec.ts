@@ -32,8 +32,9 @@ test('the form fills the domain and client ID into the snippets and what they co
   await expect(curlCode).not.toContainText('YOUR_DOMAIN');
   await curlPanel.getByRole('button', { name: 'Copy to clipboard' }).click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toContain(`--url "$AUTH0_BASE_URL/oauth/token"`);
-  expect(copied).toContain(`https://${DOMAIN}`);
+  expect(copied).toContain(`--url https://${DOMAIN}/oauth/token`);
+  expect(copied).toContain('client_secret@-');
+  expect(copied).not.toContain('AUTH0_BASE_URL');
   expect(copied).not.toContain('YOUR_CLIENT_ID');
 
   await page.getByRole('tab', { name: 'Auth0 Node SDK' }).click();
@@ -44,6 +45,15 @@ test('the form fills the domain and client ID into the snippets and what they co
   await form.getByRole('button', { name: 'Fill in' }).click();
   await page.getByRole('tab', { name: 'curl' }).click();
   await expect(curlCode).toContainText('client_id=YOUR_CLIENT_ID');
+});
+
+test('the form takes the HTTPS sandbox\'s localhost:4380, as the page tells readers to type', async ({ page }) => {
+  await page.goto(PAGE);
+  const form = page.getByRole('region', { name: 'Fill in your tenant' });
+  await form.getByLabel('Tenant domain').fill('localhost:4380');
+  await form.getByLabel('Client ID').fill('sbxReportingService0000000000001');
+  await form.getByRole('button', { name: 'Fill in' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'curl' }).locator('pre')).toContainText('--url https://localhost:4380/oauth/token');
 });
 
 test('the form refuses a client secret and a token, says why, and clears the field', async ({ page }) => {
@@ -68,8 +78,9 @@ test('the page tells where secrets belong and how to try it on the local tenant'
   await page.goto(PAGE);
   const main = page.getByRole('main');
   await expect(main).toContainText('Where the client secret lives');
-  await expect(main).toContainText('npm run tenant -- --port 4380');
-  await expect(main).toContainText('export AUTH0_BASE_URL=http://127.0.0.1:4380');
+  await expect(main).toContainText('npm run tenant -- --https --port 4380');
+  await expect(main).toContainText(`eval "$(grep '^export ' tenant.txt)"`);
+  await expect(main).not.toContainText('AUTH0_BASE_URL');
   // The secret is on the Credentials tab today, and a rotation takes a moment on Auth0.
   await expect(main).toContainText('the client secret is on its Credentials tab');
   await expect(main).toContainText('a new secret may take up to about 30 seconds to work');

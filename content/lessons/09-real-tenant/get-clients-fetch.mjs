@@ -2,8 +2,7 @@
 const domain = process.env.AUTH0_DOMAIN ?? 'YOUR_DOMAIN';
 const clientId = process.env.AUTH0_CLIENT_ID ?? 'YOUR_CLIENT_ID';
 const clientSecret = process.env.AUTH0_CLIENT_SECRET; // from the environment, never from the code
-// Only for trying it locally: AUTH0_BASE_URL=http://127.0.0.1:4380 talks to `npm run tenant`.
-const baseUrl = process.env.AUTH0_BASE_URL ?? `https://${domain}`;
+const baseUrl = `https://${domain}`;
 if (!clientSecret) throw new Error('Set AUTH0_CLIENT_SECRET in the environment.');
 
 const tokenResponse = await fetch(`${baseUrl}/oauth/token`, {

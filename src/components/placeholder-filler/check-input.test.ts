@@ -11,6 +11,11 @@ describe('checkDomain', () => {
     expect(checkDomain('https://Login.Example.com/')).toEqual({ ok: true, value: 'login.example.com' });
   });
 
+  it('accepts the HTTPS sandbox\'s localhost:N, and no other host with a port', () => {
+    expect(checkDomain('https://localhost:4380/')).toEqual({ ok: true, value: 'localhost:4380' });
+    for (const input of ['localhost:0', 'localhost:70000', 'dev.auth0.com:443', 'localhost:4380/api']) expect(checkDomain(input).ok).toBe(false);
+  });
+
   it('refuses a path, spaces or a bare word', () => {
     for (const input of ['dev.auth0.com/api/v2', 'my tenant.auth0.com', 'localhost']) {
       expect(checkDomain(input).ok).toBe(false);

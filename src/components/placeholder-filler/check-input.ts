@@ -10,16 +10,20 @@ export type InputCheck = { ok: true; value: string | undefined } | { ok: false; 
 const JWT = /^eyJ[\w-]*\.[\w-]*\.?[\w-]*$/;
 const HOSTNAME = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const CLIENT_ID = /^[A-Za-z0-9]{16,40}$/;
+// `npm run tenant -- --https` is the tenant `localhost:N`: lesson 9 has readers try it first.
+const LOCAL_SANDBOX = /^localhost:([1-9]\d{0,4})$/;
 const TOKEN_MESSAGE = 'That looks like an access token. Tokens and secrets stay out of this page: only a domain and a client ID are needed.';
 const SECRET_MESSAGE = 'That looks like a client secret. Never paste a secret into a web page; keep it in your server\'s environment or a secret manager.';
 
-/** Reads a tenant domain; `https://` and a trailing slash are forgiven. */
+/** Reads a tenant domain (or the local sandbox's `localhost:N`); `https://` and a trailing slash are forgiven. */
 export function checkDomain(input: string): InputCheck {
   const trimmed = input.trim();
   if (trimmed === '') return { ok: true, value: undefined };
   if (JWT.test(trimmed)) return { ok: false, message: TOKEN_MESSAGE };
   const host = trimmed.replace(/^https?:\/\//i, '').replace(/\/$/, '').toLowerCase();
   if (!host.includes('.') && /^[\w-]{32,}$/.test(host)) return { ok: false, message: SECRET_MESSAGE };
+  const local = LOCAL_SANDBOX.exec(host);
+  if (local && Number(local[1]) <= 65535) return { ok: true, value: host };
   if (!HOSTNAME.test(host)) {
     return { ok: false, message: 'Give the domain only, like dev-abc123.us.auth0.com (no path, no spaces).' };
   }
