@@ -1,15 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { pinnedSdk } from '../src/components/migration-snippets/pinned-sdk.ts';
 import { RUNBOOK_SECTIONS } from '../src/components/migration-checklist/checklist-items.ts';
 import { forbidOtherOrigins } from './playground-helpers.ts';
 
 const PAGE = '/guides/migrate-your-services/';
+const PROGRAMS = 'content/guides/01-migrate-your-services/programs';
+const manifest = (file: string) => readFileSync(`${PROGRAMS}/${file}`, 'utf8');
+/** Each tab, a line of its program, and the version line read from the program's own manifest. */
 const LANGUAGES = [
-  { tab: 'Node', shows: 'new ManagementClient' },
-  { tab: 'Python', shows: 'urllib.request' },
-  { tab: 'curl', shows: '--data-urlencode grant_type=client_credentials' },
-  { tab: 'Go', shows: 'management.WithClientCredentials' },
-  { tab: 'Java', shows: 'ManagedTokenProvider' },
-  { tab: '.NET', shows: 'class ManagementToken' },
+  { tab: 'Node', shows: 'new ManagementClient', ranWith: pinnedSdk('npm', manifest('node/package.json')) },
+  { tab: 'Python', shows: 'from auth0.management import ManagementClient', ranWith: pinnedSdk('pip', manifest('python-sdk/requirements.txt')) },
+  { tab: 'Python (standard library)', shows: 'urllib.request', ranWith: undefined },
+  { tab: 'Go', shows: 'option.WithClientCredentials', ranWith: pinnedSdk('go', manifest('go/go.mod')) },
+  { tab: 'Java', shows: 'ManagementApi.builder()', ranWith: pinnedSdk('maven', manifest('java/pom.xml')) },
+  { tab: 'curl', shows: 'client_secret@-', ranWith: undefined },
+  { tab: '.NET', shows: 'ClientCredentialsTokenProvider', ranWith: undefined },
 ];
 
 test('the runbook is the first page in the sidebar, under Start here, on every page', async ({ page }) => {
@@ -37,12 +43,16 @@ test('the five sections have the ids the triage tool links to, in order', async 
 
 test('the tabs switch the snippet between six languages, one shown at a time', async ({ page }) => {
   await page.goto(PAGE);
-  for (const { tab, shows } of LANGUAGES) {
+  for (const { tab, shows, ranWith } of LANGUAGES) {
     await page.getByRole('tab', { name: tab, exact: true }).click();
     await expect(page.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
     const panel = page.getByRole('tabpanel', { name: tab, exact: true });
     await expect(panel).toBeVisible();
     await expect(panel).toContainText(shows);
+    if (ranWith) await expect(panel).toContainText(`with ${ranWith.name} ${ranWith.version}`);
+    if (tab === '.NET') await expect(panel).toContainText('Not run here: this project\'s machines have no .NET toolchain.');
+    else await expect(panel).toContainText('on every CI run');
+    await expect(panel).not.toContainText('AUTH0_BASE_URL');
     await expect(page.getByRole('tabpanel')).toHaveCount(1); // hidden panels leave the accessibility tree
   }
 });
@@ -79,7 +89,7 @@ test('printed, the page drops the site chrome and shows the checklist and every 
   await expect(page.getByRole('checkbox', { name: /One machine-to-machine application per service/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Print this page' })).toBeHidden();
   // Every snippet prints, not only the selected tab.
-  for (const title of ['list-applications.mjs', 'list_applications.py', 'list-applications.sh', 'main.go', 'ListApplications.java', 'Program.cs']) {
+  for (const title of ['node/list-applications.mjs', 'python-sdk/list_applications.py', 'python/list_applications.py', 'curl/list-applications.sh', 'go/main.go', 'ListApplications.java', 'dotnet/Program.cs']) {
     await expect(page.locator('figure figcaption', { hasText: title })).toBeVisible();
   }
   // Black on white.
