@@ -41,7 +41,7 @@ test('the five sections have the ids the triage tool links to, in order', async 
   await expect(page.getByRole('link', { name: 'a page of its own' })).toHaveAttribute('href', '/reference/token-triage/');
 });
 
-test('the tabs switch the snippet between six languages, one shown at a time', async ({ page }) => {
+test('the tabs switch the program between seven tabs, one shown at a time, each saying what it ran with', async ({ page }) => {
   await page.goto(PAGE);
   for (const { tab, shows, ranWith } of LANGUAGES) {
     await page.getByRole('tab', { name: tab, exact: true }).click();
@@ -50,7 +50,7 @@ test('the tabs switch the snippet between six languages, one shown at a time', a
     await expect(panel).toBeVisible();
     await expect(panel).toContainText(shows);
     if (ranWith) await expect(panel).toContainText(`with ${ranWith.name} ${ranWith.version}`);
-    if (tab === '.NET') await expect(panel).toContainText('Not run here: this project\'s machines have no .NET toolchain.');
+    if (tab === '.NET') await expect(panel).toContainText(/Not run here: this project.s machines have no \.NET toolchain\./);
     else await expect(panel).toContainText('on every CI run');
     await expect(panel).not.toContainText('AUTH0_BASE_URL');
     await expect(page.getByRole('tabpanel')).toHaveCount(1); // hidden panels leave the accessibility tree
