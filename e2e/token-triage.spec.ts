@@ -60,7 +60,7 @@ test('explains every token of a pasted config file, each under its own heading',
   const hand = region.getByRole('article', { name: /^Token 1 \(line 2\): Hand-signed/ });
   await expect(hand).toContainText('never: it has no exp claim');
   await expect(hand).toContainText('read:client_keys: Reveals the client_secret of every application');
-  await expect(hand).toContainText('it could be named on the denylist');
+  await expect(hand).toContainText('a denylist entry could name it, but whether Auth0 honours one is unconfirmed');
   await expect(hand.getByRole('link', { name: 'Runbook: Decommission' }).first()).toHaveAttribute('href', '/guides/migrate-your-services/#decommission');
 
   const long = region.getByRole('article', { name: /^Token 2 \(line 6\): Management API token from a raised Token Expiration/ });

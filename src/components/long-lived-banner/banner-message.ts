@@ -10,7 +10,7 @@ export type TokenKind = (typeof TOKEN_KINDS)[number];
 
 const MESSAGES: Record<TokenKind, string> = {
   never:
-    'A token that never expires is on screen. Whoever copies it keeps that access until the signing secret is rotated (or, if the token carries a jti, it is denylisted). Sandbox only: never make one for a real tenant.',
+    'A token that never expires is on screen. Whoever copies it keeps that access until the signing secret is rotated. Sandbox only: never make one for a real tenant.',
   long:
     'A token that lives longer than 24 hours is on screen, hand-signed or issued after someone raised the Token Expiration. If it leaks, the holder keeps access until its exp. Sandbox only: on a real tenant, keep the 24-hour default and never hand-sign tokens.',
   'hand-signed':

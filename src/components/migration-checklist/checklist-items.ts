@@ -50,7 +50,7 @@ export const MIGRATION_CHECKLIST: readonly ChecklistGroup[] = [
     title: 'Decommission',
     items: [
       'Global Client Secret rotated (after checking what still depends on it)',
-      'Tokens with a `jti` put on the denylist',
+      'No step relies on the token denylist (unconfirmed on a real tenant)',
       'Management API Token Expiration back to 86,400 seconds',
       'The API Explorer test application narrowed or deleted',
     ],

@@ -28,7 +28,7 @@ export function assessRisks(header: Readonly<Record<string, unknown>>, payload: 
       title: 'No exp: it never expires',
       detail: payload.jti === undefined
         ? 'Whoever gets a copy can use it until the signing secret is rotated, and rotating that secret breaks every token signed with it. Without a jti, the denylist cannot name it.'
-        : 'Whoever gets a copy can use it until its jti is denylisted or the signing secret is rotated, which breaks every token signed with it.',
+        : 'Whoever gets a copy can use it until the signing secret is rotated, which breaks every token signed with it. Its jti could be put on the denylist, but whether Auth0 honours that is unconfirmed.',
     });
   } else if (exp - iat > DAY) {
     risks.push({

@@ -104,7 +104,9 @@ export function classifyToken(header: ProtectedHeaderParameters, claims: JWTPayl
   }
   if (lifetime === undefined) uncertain.push('It has no iat, so its lifetime cannot be read; it has less than 24 hours left.');
   else reasons.push(`It lives ${describeSeconds(lifetime)}, within the 24-hour default.`);
-  if (claims.gty === 'client-credentials' || (typeof claims.sub === 'string' && claims.sub.endsWith('@clients'))) {
+  // Auth0's docs write gty as client_credentials (docs-v2 #1282); tokens seen in practice carry
+  // client-credentials (auth0/docs #6729). Either marks a client-credentials token.
+  if (claims.gty === 'client-credentials' || claims.gty === 'client_credentials' || (typeof claims.sub === 'string' && claims.sub.endsWith('@clients'))) {
     reasons.push('Its gty or sub (…@clients) shows it came from the client-credentials grant.');
   } else {
     uncertain.push('Neither gty nor sub says client credentials: it may have been issued to a user who logged in with the Management API as audience.');

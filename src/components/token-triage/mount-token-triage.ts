@@ -124,7 +124,7 @@ function renderFinding(finding: Finding, base: string, headingTag: 'h4' | 'h5'):
     article.append(
       paragraph(
         finding.jti
-          ? [element('strong', {}, 'jti: '), element('code', {}, truncate(finding.jti, 80)), ': it could be named on the denylist.']
+          ? [element('strong', {}, 'jti: '), element('code', {}, truncate(finding.jti, 80)), ': a denylist entry could name it, but whether Auth0 honours one is unconfirmed.']
           : [element('strong', {}, 'jti: '), 'none, so the denylist cannot name it.'],
       ),
     );

@@ -72,6 +72,17 @@ describe('triage: kinds of token', () => {
     expect(finding!.nextSteps.map((step) => step.step)).toEqual(['verify', 'watch']);
   });
 
+  it('knows a client-credentials token by gty in either spelling, with a sub that does not say @clients', async () => {
+    for (const gty of ['client-credentials', 'client_credentials']) {
+      const [finding] = check(await managementToken(86_400, { gty, sub: 'svcClient000000000000000000000001' })).findings;
+      expect(finding!.kind, gty).toBe('client-credentials');
+      expect(finding!.reasons.join(' '), gty).toContain('came from the client-credentials grant');
+      expect(finding!.uncertain, gty).toEqual([]);
+    }
+    const [neither] = check(await managementToken(86_400, { gty: 'password', sub: 'auth0|user' })).findings;
+    expect(neither!.uncertain.join(' ')).toContain('Neither gty nor sub says client credentials');
+  });
+
   it('says an ordinary token with dangerous scopes should have its grant narrowed', async () => {
     const [finding] = check(await managementToken(86_400, { scope: 'read:clients create:client_grants delete:clients' })).findings;
     expect(finding!.reach!.risks.map((risk) => risk.scope)).toEqual(['create:client_grants', 'delete:clients']);
@@ -123,11 +134,12 @@ describe('triage: kinds of token', () => {
     expect(finding!.reasons.join(' ')).toContain('not signed');
   });
 
-  it('offers the denylist only for a token that carries a jti', async () => {
+  it('mentions the denylist only for a token that carries a jti, and never as a sure remedy', async () => {
     const withJti = check(await handSigned({ jti: 'abc-123' })).findings[0]!;
     const without = check(await handSigned()).findings[0]!;
     expect(withJti.jti).toBe('abc-123');
-    expect(withJti.nextSteps.some((step) => step.text.includes('denylist'))).toBe(true);
+    const denylistStep = withJti.nextSteps.find((step) => step.text.includes('denylist'));
+    expect(denylistStep?.text).toMatch(/Auth0 says API v2 tokens cannot be denylisted .*unconfirmed: don't count on it\.$/);
     expect(without.nextSteps.some((step) => step.text.includes('denylist'))).toBe(false);
   });
 

@@ -145,7 +145,7 @@ function nextSteps(kind: TokenKind, expiry: Expiry, reach: ScopeReach | undefine
       break;
   }
   if (jti !== undefined && kind !== 'not-management' && !expired) {
-    steps.push(step(`It carries a jti, so it could be put on the tenant's denylist (POST /api/v2/blacklists/tokens with its aud and jti).`, 'decommission'));
+    steps.push(step(`It carries a jti, so the tenant's denylist (POST /api/v2/blacklists/tokens) could name it, but Auth0 says API v2 tokens cannot be denylisted and whether a real tenant honours an entry is unconfirmed: don't count on it.`, 'decommission'));
   }
   if (expired && kind !== 'not-management') steps.unshift(step('It has expired and no longer works, but whatever made it may still make more: find where it came from.', 'inventory'));
   return steps;
