@@ -73,8 +73,9 @@ test('the checklist has a labelled checkbox per item, links back to each section
   for (const name of ['Inventory', 'Replace', 'Verify', 'Decommission', 'Watch']) {
     await expect(page.getByRole('group', { name: new RegExp(`\\d\\. ${name}`) }).getByRole('link', { name })).toHaveAttribute('href', `#${name.toLowerCase()}`);
   }
-  await page.getByRole('button', { name: 'Print this page' }).click();
+  await page.getByRole('button', { name: 'Print the whole guide' }).click();
   expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await expect(page.getByRole('status').filter({ hasText: 'the whole guide is printed' })).toBeVisible();
 });
 
 test('printed, the page drops the site chrome and shows the checklist and every language', async ({ page }) => {
@@ -87,7 +88,7 @@ test('printed, the page drops the site chrome and shows the checklist and every 
   await expect(page.getByRole('button', { name: 'Search' })).toBeHidden();
   await expect(page.getByRole('tablist')).toBeHidden();
   await expect(page.getByRole('checkbox', { name: /One machine-to-machine application per service/ })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Print this page' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print the checklist' })).toBeHidden();
   // Every snippet prints, not only the selected tab.
   for (const title of ['node/list-applications.mjs', 'python-sdk/list_applications.py', 'python/list_applications.py', 'curl/list-applications.sh', 'go/main.go', 'ListApplications.java', 'dotnet/Program.cs']) {
     await expect(page.locator('figure figcaption', { hasText: title })).toBeVisible();
@@ -113,4 +114,16 @@ test('reading, switching tabs and ticking boxes asks nothing of another origin',
   await page.waitForLoadState('networkidle');
   expect(requests.length).toBeGreaterThan(0);
   expect(strays).toEqual([]);
+});
+
+test('each checklist line that names a part of the runbook links to a heading that exists', async ({ page }) => {
+  await page.goto(PAGE);
+  const links = page.locator('[data-migration-checklist] a.tl-checklist-see');
+  const count = await links.count();
+  expect(count).toBeGreaterThanOrEqual(15);
+  for (let index = 0; index < count; index++) {
+    const href = await links.nth(index).getAttribute('href');
+    const target = page.locator(`.sl-markdown-content :is(h2, h3)[id="${href!.slice(1)}"]`);
+    await expect(target, href!).toHaveCount(1);
+  }
 });

@@ -5,11 +5,11 @@ import type { TenantRecords } from './tenant-state.ts';
 import { TenantError } from './tenant-error.ts';
 
 /*
- * The legacy Global Client through the /clients routes. An Auth0 engineer's public note (gist
- * thameera/4d36ba5f640135eeb639c1464fb6e604) rotates its secret with PATCH /api/v2/clients/{global
- * id} and `{"client_secret": "…"}` (scopes update:clients and update:client_keys), so the sandbox
- * accepts that, and rotate-secret too. Old explorer tokens are HS256-signed with the secret's
- * base64-decoded bytes, so a new secret must decode to a usable key.
+ * The legacy Global Client through the /clients routes. Auth0's support article "Rotate the Global
+ * Client Secret in Auth0" rotates its secret with POST /api/v2/clients/{global id}/rotate-secret,
+ * and auth0/docs #6667 documents setting it with PATCH and `{"client_secret": "…"}` (scope
+ * update:client_keys), so the sandbox accepts both. Old explorer tokens are HS256-signed with the
+ * secret's base64-decoded bytes, so a new secret must decode to a usable key.
  */
 
 /** Sets a chosen Global Client secret: base64 of at least 16 bytes, 24 to 500 characters (what a saved tenant must hold). */

@@ -8,19 +8,29 @@ describe('the migration checklist', () => {
   });
 
   it('gives every group at least one item and no item twice', () => {
-    const items = MIGRATION_CHECKLIST.flatMap((group) => group.items);
+    const items = MIGRATION_CHECKLIST.flatMap((group) => group.items.map((item) => item.text));
     for (const group of MIGRATION_CHECKLIST) expect(group.items.length).toBeGreaterThan(0);
     expect(new Set(items).size).toBe(items.length);
   });
 
   it('closes every backtick it opens', () => {
-    for (const item of MIGRATION_CHECKLIST.flatMap((group) => group.items)) expect(item.split('`').length % 2).toBe(1);
+    for (const item of MIGRATION_CHECKLIST.flatMap((group) => group.items)) expect(item.text.split('`').length % 2).toBe(1);
   });
 
   it('names sections the runbook page has as headings', () => {
     const page = readFileSync('content/guides/01-migrate-your-services/index.mdx', 'utf8');
     for (const group of MIGRATION_CHECKLIST) expect(page).toMatch(new RegExp(`^## ${group.title}$`, 'm'));
     for (const group of MIGRATION_CHECKLIST) expect(group.title.toLowerCase()).toBe(group.section);
+  });
+});
+
+describe('the checklist\'s links into the runbook', () => {
+  it('link every addition a real migration trips over to the part of the runbook that explains it', () => {
+    const anchors = MIGRATION_CHECKLIST.flatMap((group) => group.items.flatMap((item) => (item.see ? [item.see.anchor] : [])));
+    for (const anchor of ['what-to-search-for', 'callers-that-only-read', 'tokens-stored-inside-auth0', 'every-tenant-and-custom-domains', 'the-order-and-the-step-you-cant-undo', 'put-a-raised-token-expiration-back-to-86400-the-30-day-trap', 'proof-that-tokens-refresh', 'terraform-and-the-deploy-cli', 'one-sdk-client-per-process-not-per-request']) {
+      expect(anchors).toContain(anchor);
+    }
+    expect(new Set(anchors).size).toBe(anchors.length);
   });
 });
 
