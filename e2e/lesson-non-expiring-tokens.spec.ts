@@ -47,7 +47,7 @@ test('the signer stays locked until the reader ticks the box and presses the but
   // What the reader agrees to is true: a token is bounded by its scopes; the secret is what opens everything.
   const optIn = widget.getByRole('checkbox', { name: /I understand/ });
   await expect(optIn).toHaveAccessibleName(/can do only what its scopes allow, but the Global Client Secret that signs it unlocks the whole tenant/);
-  await expect(optIn).toHaveAccessibleName(/only if I give it a jti/);
+  await expect(optIn).toHaveAccessibleName(/Auth0 says such tokens cannot be denylisted/);
   await unlock(page);
   await expect(widget.getByRole('textbox', { name: 'Header' })).toBeVisible();
 });

@@ -115,7 +115,7 @@ test('24 hours is called the default: the token says so, the page links Auth0, a
   await expect(tokenWidget(page).locator('[data-token-status]')).toHaveText('New token issued for the Reporting Service. It lives 24 hours on the tenant clock, the default.', { timeout: 20_000 });
   // A default-lifetime token raises no red bar.
   await expect(page.locator('[data-long-lived-warning]')).toBeHidden();
-  await expect(page.getByText(/24 hours unless someone raised the\s+Management API.s Token Expiration/)).toBeVisible();
+  await expect(page.getByText(/24 hours unless someone raised the\s+Management API.s token lifetime \(Maximum Access Token Lifetime on its Settings tab/)).toBeVisible();
   await expect(page.getByRole('link', { name: 'Update Access Token Lifetime' })).toHaveAttribute('href', 'https://auth0.com/docs/secure/tokens/access-tokens/update-access-token-lifetime');
   await expect(page.getByRole('rowheader', { name: '30-day token' })).toBeAttached();
 });
