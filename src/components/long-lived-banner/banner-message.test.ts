@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bannerMessage, kindForLifetime } from './banner-message.ts';
+import { bannerMessage, headlineAndRest, kindForLifetime } from './banner-message.ts';
 
 describe('bannerMessage', () => {
   it('says nothing when no risky token is on screen', () => {
@@ -27,3 +27,20 @@ describe('kindForLifetime', () => {
     expect(kindForLifetime(3_600)).toBe('hand-signed');
   });
 });
+
+describe('headlineAndRest', () => {
+  it('cuts after the first sentence, keeping every word of the message', () => {
+    for (const kinds of [['never'], ['long'], ['hand-signed']]) {
+      const message = bannerMessage(kinds)!;
+      const { headline, rest } = headlineAndRest(message);
+      expect(headline).toMatch(/^A .* is on screen\b.*\.$/);
+      expect(headline + rest).toBe(message);
+      expect(rest.startsWith(' ')).toBe(true);
+    }
+  });
+
+  it('keeps a message of one sentence whole', () => {
+    expect(headlineAndRest('Only this.')).toEqual({ headline: 'Only this.', rest: '' });
+  });
+});
+

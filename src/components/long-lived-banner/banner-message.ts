@@ -24,6 +24,15 @@ export function bannerMessage(kinds: readonly string[]): string | null {
   return MESSAGES[worst];
 }
 
+/**
+ * A message cut after its first sentence: on a phone the bar shows that line and a "More" button,
+ * so two bars never take a quarter of the screen.
+ */
+export function headlineAndRest(message: string): { headline: string; rest: string } {
+  const end = message.indexOf('. ');
+  return end === -1 ? { headline: message, rest: '' } : { headline: message.slice(0, end + 1), rest: message.slice(end + 1) };
+}
+
 /** The kind of a token from its lifetime in seconds (`null`: no `exp`). */
 export function kindForLifetime(lifetimeSeconds: number | null): TokenKind {
   if (lifetimeSeconds === null) return 'never';
