@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { pinnedSdk } from '../src/components/migration-snippets/pinned-sdk.ts';
+import { GUIDE_PROGRAMS_DIR as PROGRAMS, pinnedSdk } from '../src/components/migration-snippets/pinned-sdk.ts';
 import { RUNBOOK_SECTIONS } from '../src/components/migration-checklist/checklist-items.ts';
 import { forbidOtherOrigins } from './playground-helpers.ts';
 
 const PAGE = '/guides/migrate-your-services/';
-const PROGRAMS = 'content/guides/01-migrate-your-services/programs';
 const manifest = (file: string) => readFileSync(`${PROGRAMS}/${file}`, 'utf8');
 /** Each tab, a line of its program, and the version line read from the program's own manifest. */
 const LANGUAGES = [

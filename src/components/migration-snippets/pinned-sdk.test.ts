@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pinnedSdk } from './pinned-sdk.ts';
-
-const PROGRAMS = 'content/guides/01-migrate-your-services/programs';
+import { GUIDE_PROGRAMS_DIR as PROGRAMS, pinnedSdk } from './pinned-sdk.ts';
 
 describe('pinnedSdk', () => {
   it('reads each guide program\'s manifest: the version the suite runs is the one the page prints', () => {

@@ -4,6 +4,9 @@
  * the SDK fails the build instead of printing a stale or empty version. Pure.
  */
 
+/** Where the guide's programs live, one folder per language. */
+export const GUIDE_PROGRAMS_DIR = 'content/guides/01-migrate-your-services/programs';
+
 export type ManifestKind = 'npm' | 'pip' | 'go' | 'maven' | 'nuget';
 
 export interface PinnedSdk {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHttpsTenant, type HttpsTenant } from '../../tenant/hosts/https-tenant-test-support.ts';
 import { SEEDED_CREDENTIALS, TenantError } from '../../tenant/index.ts';
 import { toCurlCommand, toNodeScript } from '../../playground/export-code.ts';
+import { GUIDE_PROGRAMS_DIR as PROGRAMS_DIR } from './pinned-sdk.ts';
 
 /*
  * The migration guide's programs, one folder per language, run as a reader runs them: its
@@ -15,7 +16,6 @@ import { toCurlCommand, toNodeScript } from '../../playground/export-code.ts';
  * hold what real names hold: accents, other scripts, quotes, commas, spaces, the longest allowed.
  */
 const run = promisify(execFile);
-export const PROGRAMS_DIR = 'content/guides/01-migrate-your-services/programs';
 
 /** What to do when a tool is missing; `.ci/run` does it on CI. */
 const INSTALL: Record<string, string> = {

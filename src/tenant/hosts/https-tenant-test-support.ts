@@ -4,9 +4,7 @@
  * environment a shell has after `eval`-ing the banner's export lines.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { createLocalCertificates } from './local-certificates.ts';
 import { startTenantServer } from './node-http.ts';
@@ -25,15 +23,14 @@ export interface HttpsTenant {
 export async function startHttpsTenant(): Promise<HttpsTenant> {
   const certificates = createLocalCertificates();
   const server = await startTenantServer({ port: 0, tls: { cert: certificates.certPem, key: certificates.keyPem } });
-  const folder = mkdtempSync(join(tmpdir(), 'token-lab-https-test-'));
-  const trust = await writeTrustFiles(certificates.caPem, folder);
+  const trust = await writeTrustFiles(certificates.caPem);
   return {
     server,
     trust,
     trustEnvironment: await evaluatedExports(trust.exports),
     async close() {
       await server.close();
-      rmSync(folder, { recursive: true, force: true });
+      rmSync(trust.dir, { recursive: true, force: true });
     },
   };
 }
