@@ -1,5 +1,6 @@
 import type { Application, GlobalClient } from './model.ts';
 import { booleanParameter, singleParameter } from './query-parameters.ts';
+import { CREATE_CLIENT_BODY, UPDATE_CLIENT_BODY } from './sdk-request-shapes.ts';
 import { TenantError } from './tenant-error.ts';
 
 /*
@@ -12,12 +13,17 @@ import { TenantError } from './tenant-error.ts';
 /** The scopes that let a caller read applications at all. */
 export const READ_CLIENT_SCOPES: readonly string[] = ['read:clients', 'read:client_keys', 'read:client_credentials', 'read:client_summary'];
 
-const SUMMARY_FIELDS = ['client_id', 'app_type', 'name', 'description'] as const;
-const CONFIGURATION_FIELDS = [
+const SUMMARY_FIELDS: readonly string[] = ['client_id', 'app_type', 'name', 'description'];
+const SECRET_FIELDS: readonly string[] = ['client_secret', 'signing_keys', 'client_authentication_methods', 'encryption_key'];
+// The sandbox's own fields first, in the order it has always shown them, then every other
+// documented field an application may have been given (stored as sent).
+const SHOWN_FIRST = [
   'tenant', 'global', 'callbacks', 'allowed_origins', 'web_origins', 'allowed_logout_urls', 'jwt_configuration',
-  'grant_types', 'token_endpoint_auth_method', 'is_first_party', 'oidc_conformant', 'sso_disabled', 'cross_origin_auth', 'client_metadata',
-] as const;
-const SECRET_FIELDS = ['client_secret', 'signing_keys', 'client_authentication_methods'] as const;
+  'grant_types', 'token_endpoint_auth_method', 'is_first_party', 'oidc_conformant', 'sso_disabled',
+  'cross_origin_authentication', 'cross_origin_auth', 'client_metadata',
+];
+const CONFIGURATION_FIELDS: readonly string[] = [...new Set([...SHOWN_FIRST, ...Object.keys(CREATE_CLIENT_BODY.properties), ...Object.keys(UPDATE_CLIENT_BODY.properties)])]
+  .filter((field) => !SUMMARY_FIELDS.includes(field) && !SECRET_FIELDS.includes(field));
 
 /** The fields a caller with `scopes` may read, in the order they appear in a response. */
 export function visibleClientFields(scopes: ReadonlySet<string>): string[] {
@@ -51,6 +57,8 @@ export function presentClient(app: Application, context: PresentationContext, al
     ...structuredClone(app),
     tenant: context.tenantName,
     global: false,
+    // Auth0 still returns the deprecated name beside today's (auth0-deploy-cli #1322, March 2026).
+    cross_origin_auth: app.cross_origin_authentication,
     signing_keys: signingKeys(context),
   };
   return cut(full, allowed, selection);

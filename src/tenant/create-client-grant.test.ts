@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callApiAsExplorer, requestToken, useTenantServer } from './hosts/testing.ts';
+import { TenantError } from './tenant-error.ts';
 
 const tenant = useTenantServer();
 const admin = (path: string, init?: RequestInit) => callApiAsExplorer(tenant(), path, init);
@@ -53,10 +54,12 @@ describe('POST /api/v2/client-grants', () => {
     expect(await unknownApi.json()).toEqual({ statusCode: 404, error: 'Not Found', message: 'No resource server found by specified identifier', errorCode: 'inexistent_resource_server' });
   });
 
-  it('refuses a body without scope', async () => {
-    const response = await admin('/api/v2/client-grants', { method: 'POST', body: JSON.stringify({ client_id: 'x', audience: 'y' }) });
-    expect(response.status).toBe(400);
-    expect((await response.json()).message).toBe("Payload validation error: 'Missing required property: scope'.");
+  it('creates a grant without scope, allowing none, since Auth0 documents scope as optional', async () => {
+    const app = tenant().createApplication({ name: 'No scopes yet', app_type: 'non_interactive' });
+    if (app instanceof TenantError) throw app;
+    const response = await admin('/api/v2/client-grants', { method: 'POST', body: JSON.stringify({ client_id: app.client_id, audience: tenant().managementAudience }) });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ client_id: app.client_id, scope: [] });
   });
 });
 

@@ -2,28 +2,24 @@ import { presentGrant } from './present-client-grant.ts';
 import type { ClientGrant, ResourceServer } from './model.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
 import { newGrantId, uniqueId } from './random-values.ts';
+import { CREATE_CLIENT_GRANT_BODY, tightened } from './sdk-request-shapes.ts';
 import type { TenantRecords } from './tenant-state.ts';
 import { TenantError } from './tenant-error.ts';
 
 /** The `scope` list of a grant, as both create and update accept it. */
 export const GRANT_SCOPE_SHAPE: Shape = { type: 'array', items: { type: 'string', minLength: 1, maxLength: 280 }, unique: true, maxItems: 500 };
 
-/** How a grant may be used with Organizations; Auth0 treats a grant without it as `deny`. */
-export const ORGANIZATION_USAGE_SHAPE: Shape = { type: 'string', enum: ['deny', 'allow', 'require'] };
-
-const NEW_GRANT_SHAPE: Shape = {
-  type: 'object',
-  required: ['client_id', 'audience', 'scope'],
-  properties: {
-    client_id: { type: 'string', minLength: 1, maxLength: 200 },
-    audience: { type: 'string', minLength: 1, maxLength: 600 },
-    scope: GRANT_SCOPE_SHAPE,
-    organization_usage: ORGANIZATION_USAGE_SHAPE,
-    allow_any_organization: { type: 'boolean' },
-    // Fixed when the grant is made: PATCH does not take it.
-    subject_type: { type: 'string', enum: ['client', 'user'] },
-  },
-};
+/**
+ * Every field node-auth0 documents for `POST /api/v2/client-grants`. `client_id` is required
+ * here though the SDK marks it optional: Auth0 leaves it out only for a default grant
+ * (`default_for`) for third-party applications, which the sandbox does not have (assumption
+ * `client-grant-fields`). `scope` may be left out: the grant then allows no scope.
+ */
+const NEW_GRANT_SHAPE = tightened(CREATE_CLIENT_GRANT_BODY, {
+  client_id: { type: 'string', minLength: 1, maxLength: 200 },
+  audience: { type: 'string', minLength: 1, maxLength: 600 },
+  scope: GRANT_SCOPE_SHAPE,
+}, ['client_id', 'audience']);
 
 /** The error codes creating a grant can end in. */
 export type CreateGrantError = 'invalid_body' | 'inexistent_client' | 'inexistent_resource_server' | 'client_grant_conflict';
@@ -48,7 +44,7 @@ export function undefinedScopesProblem(server: ResourceServer, scopes: readonly 
 export function createClientGrant(records: TenantRecords, input: unknown): ClientGrant | TenantError<CreateGrantError> {
   const problem = checkShape(input, NEW_GRANT_SHAPE);
   if (problem !== undefined) return new TenantError('invalid_body', problem);
-  const { client_id: clientId, audience, scope, organization_usage: organizationUsage, allow_any_organization: anyOrganization, subject_type: subjectType } = input as Omit<ClientGrant, 'id'>;
+  const { client_id: clientId, audience, scope = [], ...others } = structuredClone(input) as { client_id: string; audience: string; scope?: string[]; [documented: string]: unknown };
   if (!records.applications.some((app) => app.client_id === clientId)) return new TenantError('inexistent_client');
   const server = records.resourceServers.find((candidate) => candidate.identifier === audience);
   if (server === undefined) return new TenantError('inexistent_resource_server');
@@ -57,11 +53,8 @@ export function createClientGrant(records: TenantRecords, input: unknown): Clien
   if (records.clientGrants.some((grant) => grant.client_id === clientId && grant.audience === audience)) {
     return new TenantError('client_grant_conflict');
   }
-  const grant: ClientGrant = { id: uniqueId(newGrantId, (id) => records.clientGrants.some((grant) => grant.id === id)), client_id: clientId, audience, scope: [...scope] };
-  // Stored, and shown, only when sent: the sandbox has no organizations to apply them to.
-  if (organizationUsage !== undefined) grant.organization_usage = organizationUsage;
-  if (anyOrganization !== undefined) grant.allow_any_organization = anyOrganization;
-  if (subjectType !== undefined) grant.subject_type = subjectType;
+  // The other fields are stored, and shown, only when sent (as Auth0 shows organization_usage).
+  const grant: ClientGrant = { id: uniqueId(newGrantId, (id) => records.clientGrants.some((existing) => existing.id === id)), client_id: clientId, audience, scope: [...scope], ...others };
   records.clientGrants.push(grant);
   return presentGrant(grant);
 }

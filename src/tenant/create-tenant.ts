@@ -20,6 +20,11 @@ export interface CreateTenantOptions {
    * Without it the clock is frozen and only moves through `tenant.clock.advance()`/`set()`.
    */
   clockSource?: () => number;
+  /**
+   * Real time in ms, default `Date.now`. Only `x-ratelimit-reset` reads it: a client compares that
+   * header with its own clock, whatever the tenant's clock says. Tests pass a fixed one.
+   */
+  wallClock?: () => number;
   /** `'default'`: the documented seed (see `seed.ts`). `'empty'`: no applications, grants or users. */
   seed?: 'default' | 'empty';
   /** Override the rate limits (see `rate-limit.ts` for the defaults). */
@@ -55,6 +60,7 @@ export async function createTenant(options: CreateTenantOptions = {}): Promise<T
   return new Tenant({
     records: { domain, ...seeded, resourceServers: [managementResourceServer(domain)], denylist: [] },
     clock,
+    wallClock: options.wallClock ?? Date.now,
     signingKeys: [await generateSigningKey()],
     legacyMode: false,
     drills: { ...NO_DRILLS },

@@ -59,6 +59,8 @@ export interface TenantErrorDetails {
   search_engine_not_allowed: { version: string };
   unsupported_user_query: Record<string, never>;
   user_property_not_supported: { property: string };
+  metadata_field_name: { character: '.' | '$' };
+  forbidden_metadata_attribute: { name: string };
   // Management API v2: the /clients family.
   unreadable_fields: { fields: readonly string[] };
   invalid_grant_types: { grantTypes: readonly string[] };
@@ -97,6 +99,7 @@ export type ManagementErrorCode =
   | 'invalid_body' | 'invalid_query' | 'inexistent_client' | 'inexistent_client_grant'
   | 'inexistent_resource_server' | 'client_grant_conflict' | 'inexistent_user' | 'invalid_user_id'
   | 'search_engine_not_allowed' | 'unsupported_user_query' | 'user_property_not_supported'
+  | 'metadata_field_name' | 'forbidden_metadata_attribute'
   | 'unreadable_fields' | 'invalid_grant_types' | 'global_client_not_deletable' | 'global_client_field'
   | 'global_client_secret'
   | 'resource_server_not_found' | 'sandbox_read_only_setting' | 'denylist_full' | 'token_revoked';

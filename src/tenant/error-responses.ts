@@ -66,7 +66,14 @@ const MANAGEMENT: Table<ManagementErrorCode, ManagementSpec> = {
   invalid_user_id: ({ id }) => ({ status: 400, message: `Object didn't pass validation for format user-id: ${id}`, errorCode: 'invalid_uri' }),
   search_engine_not_allowed: ({ version }) => ({ status: 400, message: `You are not allowed to use search_engine=${version}.`, errorCode: 'operation_not_supported' }),
   unsupported_user_query: () => ({ status: 400, message: 'Query validation error: \'The sandbox understands only q=email:"<address>" and q=user_id:"<id>" (a Token Lab sandbox rule; Auth0 accepts the full Lucene query syntax)\' on property q.', errorCode: 'invalid_query_string' }),
-  user_property_not_supported: ({ property }) => ({ status: 400, message: `Payload validation error: 'The sandbox does not support changing ${property} (a Token Lab sandbox rule; Auth0 accepts it)' on property ${property}.`, errorCode: 'invalid_body' }),
+  user_property_not_supported: ({ property }) => ({ status: 400, message: `Payload validation error: 'The sandbox keeps every user's ${property}: null is not supported (a Token Lab sandbox rule; Auth0's answer is not documented)' on property ${property}.`, errorCode: 'invalid_body' }),
+  // Auth0's support article quotes the text for a dot; for "$" it publishes the rule, not a message.
+  metadata_field_name: ({ character }) => ({
+    status: 400,
+    message: character === '.' ? 'Fields with "." are not allowed, please remove all dotted fields.' : 'Fields with "$" are not allowed (a Token Lab sandbox wording: Auth0 documents the rule, not its message).',
+    errorCode: 'invalid_body',
+  }),
+  forbidden_metadata_attribute: ({ name }) => ({ status: 400, message: `Forbidden attribute in app_metadata: ${name}`, errorCode: 'invalid_body' }),
   unreadable_fields: ({ fields }) => ({ status: 403, message: `You cannot read the following fields: ${fields.join(', ')}`, errorCode: 'insufficient_scope' }),
   invalid_grant_types: ({ grantTypes }) => ({ status: 400, message: `Invalid grant types: ${grantTypes.join(', ')}`, errorCode: 'invalid_body' }),
   global_client_not_deletable: () => ({ status: 403, message: 'This sandbox does not delete the Global Client (All Applications): it is the tenant\'s legacy client, not an application. A sandbox rule; Auth0 does not document this case.', errorCode: 'operation_not_supported' }),

@@ -62,11 +62,13 @@ async function issueClientCredentialsToken(tenant: Tenant, app: Application, req
     : tenant.records.clientGrants.find((candidate) => candidate.client_id === app.client_id && candidate.audience === api.identifier);
   if (grant === undefined) return new TenantError('client_not_authorized', { clientId: app.client_id, audience: api.identifier });
 
+  // allow_all_scopes: every scope the API defines today, whatever the grant's own list says.
+  const granted = grant.allow_all_scopes === true ? api.scopes.map((scope) => scope.value) : grant.scope;
   const requested = (request.scope ?? '').split(' ').filter((scope) => scope !== '');
-  const notGranted = [...new Set(requested.filter((scope) => !grant.scope.includes(scope)))];
+  const notGranted = [...new Set(requested.filter((scope) => !granted.includes(scope)))];
   if (notGranted.length > 0) return new TenantError('scope_not_granted', { scopes: notGranted.slice(0, 50).map((scope) => scope.slice(0, 100)) });
   // Keep the grant's order so the same request always yields the same `scope` string.
-  const scopes = requested.length === 0 ? grant.scope : grant.scope.filter((scope) => requested.includes(scope));
+  const scopes = requested.length === 0 ? granted : granted.filter((scope) => requested.includes(scope));
   const scope = scopes.join(' ');
 
   const iat = tenant.clock.nowSeconds();

@@ -3,28 +3,40 @@
  * returned as-is (after scope filtering) and lessons can compare it with Auth0's documentation.
  */
 
-/** Auth0's application types. `non_interactive` is a machine-to-machine application. */
+/**
+ * The application types the sandbox gives its own defaults to. `non_interactive` is a
+ * machine-to-machine application. Auth0 knows more (`sso_integration`, `resource_server`, …: the
+ * `app_type` enum in `sdk-request-shapes.json`); an application of another type is stored as sent.
+ */
 export type AppType = 'non_interactive' | 'regular_web' | 'spa' | 'native';
 
-/** How an application proves itself at `/oauth/token`. */
+/** How an application proves itself at `/oauth/token`. `null`: no secret method (Auth0 sets it so for Private Key JWT). */
 export type TokenEndpointAuthMethod = 'none' | 'client_secret_post' | 'client_secret_basic';
 
-/** The `jwt_configuration` of an application (ID token settings; shown, not used by the sandbox). */
+/** The `jwt_configuration` of an application (ID token settings; stored and shown, not used by the sandbox). */
 export interface JwtConfiguration {
-  alg: 'RS256' | 'HS256';
+  alg: 'RS256' | 'HS256' | 'RS512' | 'PS256';
   lifetime_in_seconds: number;
   secret_encoded: boolean;
+  /** Documented, free-form (node-auth0 `ClientJwtConfigurationScopes`). */
+  scopes?: Record<string, unknown>;
+  [documented: string]: unknown;
 }
 
-/** An application (Auth0 calls it a client). */
+/**
+ * An application (Auth0 calls it a client). The typed fields are the ones the sandbox acts on or
+ * defaults; every other field Auth0 documents for `POST`/`PATCH /api/v2/clients` (`logo_uri`,
+ * `refresh_token`, `addons`, …) is stored as sent and returned, but changes nothing here.
+ */
 export interface Application {
   client_id: string;
   name: string;
   description: string;
-  app_type: AppType;
+  /** One of {@link AppType}, or another of Auth0's types, stored as sent. */
+  app_type: string;
   client_secret: string;
   grant_types: string[];
-  token_endpoint_auth_method: TokenEndpointAuthMethod;
+  token_endpoint_auth_method: TokenEndpointAuthMethod | null;
   callbacks: string[];
   allowed_origins: string[];
   web_origins: string[];
@@ -33,15 +45,21 @@ export interface Application {
   is_first_party: boolean;
   oidc_conformant: boolean;
   sso_disabled: boolean;
-  cross_origin_auth: boolean;
+  /** Today's name; responses also carry the deprecated `cross_origin_auth` (see client-fields.ts). */
+  cross_origin_authentication: boolean;
   /** Free-form string pairs an application carries (Auth0 allows up to 10 keys). */
   client_metadata: Record<string, string>;
+  /** A documented field the sandbox stores without acting on it. */
+  [documented: string]: unknown;
 }
 
 /** How a client grant may be used with Organizations (the sandbox stores it; it has no organizations). */
 export type OrganizationUsage = 'deny' | 'allow' | 'require';
 
-/** A client grant: application `client_id` may get tokens for `audience` with these scopes. */
+/**
+ * A client grant: application `client_id` may get tokens for `audience` with these scopes. Any
+ * other documented field (`authorization_details_types`, `default_for`, …) is stored as sent.
+ */
 export interface ClientGrant {
   id: string;
   client_id: string;
@@ -50,7 +68,10 @@ export interface ClientGrant {
   /** Only present when the grant was created or changed with it, as Auth0 shows it. */
   organization_usage?: OrganizationUsage;
   allow_any_organization?: boolean;
-  subject_type?: 'client' | 'user';
+  subject_type?: 'client' | 'user' | 'anonymous_user';
+  /** Every scope the API defines is allowed, now and as the API gains more (node-auth0's description). */
+  allow_all_scopes?: boolean;
+  [documented: string]: unknown;
 }
 
 /** One permission an API defines. */
@@ -83,14 +104,17 @@ export interface User {
   user_id: string;
   email: string;
   email_verified: boolean;
-  name: string;
-  nickname: string;
+  /** Removed by a PATCH that sets it to null, as the SDK types allow. */
+  name?: string;
+  nickname?: string;
   created_at: string;
   updated_at: string;
   identities: UserIdentity[];
   app_metadata: Record<string, unknown>;
   user_metadata: Record<string, unknown>;
   blocked: boolean;
+  /** Set by PATCH only: `given_name`, `family_name`, `picture`, `username`, `phone_number`, `phone_verified`. */
+  [attribute: string]: unknown;
 }
 
 /** One entry of the token denylist (`/api/v2/blacklists/tokens`): a token id for one audience. */
@@ -106,7 +130,12 @@ export interface GlobalClient {
   client_secret: string;
 }
 
-/** The grant types Auth0 knows; an application may list any of these. */
+/**
+ * The grant types an application may list: Auth0's "Application Grant Types" page (specification
+ * and Auth0 extension grants, passwordless OTP among them) plus the two the `grant_types`
+ * description in node-auth0 adds (CIBA, federated-connection token exchange). The legacy grants
+ * are for tenants from before June 2017 only and are refused, as auth0-deploy-cli #45 shows.
+ */
 export const KNOWN_GRANT_TYPES: readonly string[] = [
   'authorization_code',
   'implicit',
@@ -118,10 +147,7 @@ export const KNOWN_GRANT_TYPES: readonly string[] = [
   'http://auth0.com/oauth/grant-type/mfa-otp',
   'http://auth0.com/oauth/grant-type/mfa-recovery-code',
   'urn:ietf:params:oauth:grant-type:device_code',
+  'http://auth0.com/oauth/grant-type/passwordless/otp',
+  'urn:openid:params:grant-type:ciba',
+  'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token',
 ];
-
-/** The application types, for validation. */
-export const APP_TYPES: readonly AppType[] = ['non_interactive', 'regular_web', 'spa', 'native'];
-
-/** The token endpoint auth methods, for validation. */
-export const TOKEN_ENDPOINT_AUTH_METHODS: readonly TokenEndpointAuthMethod[] = ['none', 'client_secret_post', 'client_secret_basic'];

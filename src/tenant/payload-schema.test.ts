@@ -39,4 +39,27 @@ describe('checkShape', () => {
   it('reports JSON type names', () => {
     expect([null, [], 1, 1.5, 'x', true, {}].map(jsonTypeOf)).toEqual(['null', 'array', 'integer', 'number', 'string', 'boolean', 'object']);
   });
+
+  it('names every unknown property at once, comma-separated, as Auth0 does (issue 22 row 7)', () => {
+    expect(checkShape({ scope: [], logo: 1, colour: 'red', note: 'zz' }, GRANT)?.detail).toBe('Additional properties not allowed: logo,colour');
+  });
+
+  it('takes null where the SDK types say `| null`, and says so when the type is wrong', () => {
+    const shape: Shape = { type: 'string', enum: ['deny', 'allow'], nullable: true };
+    expect(checkShape(null, shape)).toBeUndefined();
+    expect(checkShape(null, { type: 'string' })?.detail).toBe('Expected type string but found type null');
+    expect(checkShape(3, shape)?.detail).toBe('Expected type string,null but found type integer');
+  });
+
+  it('accepts a value that fits one option of a oneOf, and refuses one that fits none', () => {
+    const shape: Shape = { type: 'oneOf', options: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
+    expect(checkShape('a', shape)).toBeUndefined();
+    expect(checkShape(['a'], shape)).toBeUndefined();
+    expect(checkShape(7, shape, 'external_url')).toEqual({ detail: 'Data does not match any schemas from "oneOf"', property: 'external_url' });
+  });
+
+  it('checks a string pattern, quoting the value', () => {
+    expect(checkShape('a<b', { type: 'string', pattern: '^[^<>]+$' })?.detail).toBe('String does not match pattern ^[^<>]+$: a<b');
+    expect(checkShape('ab', { type: 'string', pattern: '^[^<>]+$' })).toBeUndefined();
+  });
 });

@@ -3,13 +3,19 @@
  * problem texts mimic the ones Auth0's API returns (`Missing required property: name`,
  * `Array items are not unique (indexes 1 and 2)`), so a learner sees familiar errors.
  */
-export type Shape =
+export type Shape = (
   | { readonly type: 'any' }
-  | { readonly type: 'string'; readonly minLength?: number; readonly maxLength?: number; readonly enum?: readonly string[] }
+  | { readonly type: 'string'; readonly minLength?: number; readonly maxLength?: number; readonly enum?: readonly string[]; readonly pattern?: string }
   | { readonly type: 'integer' | 'number'; readonly min?: number; readonly max?: number }
   | { readonly type: 'boolean' }
   | { readonly type: 'array'; readonly items: Shape; readonly maxItems?: number; readonly unique?: boolean }
-  | { readonly type: 'object'; readonly properties: Readonly<Record<string, Shape>>; readonly required?: readonly string[]; readonly additional?: Shape; readonly maxProperties?: number; readonly keyPattern?: RegExp };
+  | { readonly type: 'object'; readonly properties: Readonly<Record<string, Shape>>; readonly required?: readonly string[]; readonly additional?: Shape; readonly maxProperties?: number; readonly keyPattern?: RegExp }
+  // A value that fits any one of the options (node-auth0's `string | string[]` unions).
+  | { readonly type: 'oneOf'; readonly options: readonly Shape[] }
+) & {
+  /** `null` is accepted too (the SDK types' `| null`: PATCH clears the field with it). */
+  readonly nullable?: boolean;
+};
 
 /** What is wrong with a value, and where. */
 export interface ShapeProblem {
@@ -31,15 +37,22 @@ export function jsonTypeOf(value: unknown): string {
 export function checkShape(value: unknown, shape: Shape, property = ''): ShapeProblem | undefined {
   const problem = (detail: string): ShapeProblem => ({ detail, property });
   if (shape.type === 'any') return undefined;
+  if (value === null && shape.nullable === true) return undefined;
   const found = jsonTypeOf(value);
+  if (shape.type === 'oneOf') {
+    if (shape.options.some((option) => checkShape(value, option, property) === undefined)) return undefined;
+    return problem(`Data does not match any schemas from "oneOf"`);
+  }
   const typeFits = shape.type === found || (shape.type === 'number' && found === 'integer');
-  if (!typeFits) return problem(`Expected type ${shape.type} but found type ${found}`);
+  // JSON-schema validators list every accepted type, comma-separated: `string,null`.
+  if (!typeFits) return problem(`Expected type ${shape.type}${shape.nullable === true ? ',null' : ''} but found type ${found}`);
   switch (shape.type) {
     case 'string': {
       const text = value as string;
       if (shape.enum !== undefined && !shape.enum.includes(text)) return problem(`No enum match for: ${JSON.stringify(text).slice(0, 200)}`);
       if (shape.minLength !== undefined && text.length < shape.minLength) return problem(`String is too short (${text.length} chars), minimum ${shape.minLength}`);
       if (shape.maxLength !== undefined && text.length > shape.maxLength) return problem(`String is too long (${text.length} chars), maximum ${shape.maxLength}`);
+      if (shape.pattern !== undefined && !new RegExp(shape.pattern, 'u').test(text)) return problem(`String does not match pattern ${shape.pattern}: ${text.slice(0, 200)}`);
       return undefined;
     }
     case 'integer':
@@ -87,15 +100,21 @@ function checkObject(object: Record<string, unknown>, shape: Extract<Shape, { ty
   if (shape.maxProperties !== undefined && count > shape.maxProperties) {
     return { detail: `Too many properties defined (${count}), maximum ${shape.maxProperties}`, property };
   }
-  for (const [name, value] of Object.entries(object)) {
-    const declared = Object.hasOwn(shape.properties, name);
-    // Like JSON schema's patternProperties with additionalProperties false: a free key must fit the pattern.
-    const inner = declared ? shape.properties[name] : shape.keyPattern === undefined || shape.keyPattern.test(name) ? shape.additional : undefined;
-    if (inner === undefined) return { detail: `Additional properties not allowed: ${name.slice(0, 100)}`, property };
-    const nested = checkShape(value, inner, join(property, name));
+  const shapes = Object.keys(object).map((name) => [name, innerShape(shape, name)] as const);
+  // Auth0's validator names every property it does not know at once, comma-separated.
+  const unknown = shapes.filter(([, inner]) => inner === undefined).map(([name]) => name.slice(0, 100));
+  if (unknown.length > 0) return { detail: `Additional properties not allowed: ${unknown.slice(0, 20).join(',')}`, property };
+  for (const [name, inner] of shapes) {
+    const nested = checkShape(object[name], inner!, join(property, name));
     if (nested !== undefined) return nested;
   }
   return undefined;
+}
+
+function innerShape(shape: Extract<Shape, { type: 'object' }>, name: string): Shape | undefined {
+  if (Object.hasOwn(shape.properties, name)) return shape.properties[name];
+  // Like JSON schema's patternProperties with additionalProperties false: a free key must fit the pattern.
+  return shape.keyPattern === undefined || shape.keyPattern.test(name) ? shape.additional : undefined;
 }
 
 function join(parent: string, child: string): string {

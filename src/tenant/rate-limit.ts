@@ -17,13 +17,33 @@ export interface BucketState {
   updatedAt: number;
 }
 
-/** The outcome of one request against a bucket, ready for the `x-ratelimit-*` headers. */
+/** The outcome of one request against a bucket, counted on the tenant's clock. */
+export interface BucketDecision {
+  readonly allowed: boolean;
+  readonly limit: number;
+  readonly remaining: number;
+  /** How long, in tenant-clock milliseconds, until the bucket is full again. */
+  readonly fullInMs: number;
+}
+
+/** A decision ready for the `x-ratelimit-*` headers. */
 export interface RateLimitDecision {
   readonly allowed: boolean;
   readonly limit: number;
   readonly remaining: number;
-  /** Unix seconds at which the bucket is full again. */
+  /** Real Unix seconds at which the bucket is full again (what `x-ratelimit-reset` says). */
   readonly reset: number;
+}
+
+/**
+ * Dates a bucket's decision on the real clock. The bucket counts on the tenant's clock, which a
+ * lesson may have moved a day ahead; a client compares `x-ratelimit-reset` with its own clock (and
+ * the `Date` header), so the header must be real time plus the wait, or an SDK would wait its
+ * whole retry cap for a reset a day away.
+ */
+export function onWallClock(decision: BucketDecision, wallNowMs: number): RateLimitDecision {
+  const { fullInMs, ...rest } = decision;
+  return { ...rest, reset: Math.ceil((wallNowMs + fullInMs) / 1000) };
 }
 
 /** Largest `limit` and `perSecond` a tenant accepts (and restores): enough to switch limiting off in practice. */
@@ -56,16 +76,16 @@ export class TokenBucket {
   }
 
   /** Spends one request if the bucket allows it. */
-  take(nowMs: number): RateLimitDecision {
+  take(nowMs: number): BucketDecision {
     this.#refill(nowMs);
     const allowed = this.#state.tokens >= 1;
     if (allowed) this.#state.tokens -= 1;
-    return this.#decision(allowed, nowMs);
+    return this.#decision(allowed);
   }
 
   /** The answer for a request refused by the "rate limited" drill: nothing left, bucket untouched. */
-  refuse(nowMs: number): RateLimitDecision {
-    return { allowed: false, limit: this.policy.limit, remaining: 0, reset: Math.ceil(nowMs / 1000) + 1 };
+  refuse(): BucketDecision {
+    return { allowed: false, limit: this.policy.limit, remaining: 0, fullInMs: 1_000 };
   }
 
   /** Fills the bucket up again (used when a lesson resets the tenant's counters). */
@@ -87,10 +107,9 @@ export class TokenBucket {
     this.#state.updatedAt = nowMs;
   }
 
-  #decision(allowed: boolean, nowMs: number): RateLimitDecision {
+  #decision(allowed: boolean): BucketDecision {
     const missing = this.policy.limit - this.#state.tokens;
-    const fullAt = nowMs + (missing / this.policy.perSecond) * 1000;
-    return { allowed, limit: this.policy.limit, remaining: Math.floor(this.#state.tokens), reset: Math.ceil(fullAt / 1000) };
+    return { allowed, limit: this.policy.limit, remaining: Math.floor(this.#state.tokens), fullInMs: (missing / this.policy.perSecond) * 1000 };
   }
 }
 

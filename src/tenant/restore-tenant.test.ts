@@ -57,7 +57,7 @@ describe('toJSON and restoreTenant', () => {
 
   it('produces a versioned plain object with the private key as a JWK', async () => {
     const snapshot = (await freshTenant()).toJSON();
-    expect(snapshot).toMatchObject({ format: 'token-lab-tenant', version: 2, domain: 'acme.auth0.test' });
+    expect(snapshot).toMatchObject({ format: 'token-lab-tenant', version: 3, domain: 'acme.auth0.test' });
     expect(snapshot.signingKeys[0]!.privateJwk).toHaveProperty('d');
     expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot);
   });
@@ -67,8 +67,8 @@ describe('toJSON and restoreTenant', () => {
     ['null', () => null, /Expected type object but found type null/],
     ['an array', () => [], /Expected type object but found type array/],
     ['another format', (s) => ({ ...s, format: 'something-else' }), /^.*format: No enum match/],
-    ['a newer version', (s) => ({ ...s, version: 3 }), /version: Value 3 is greater than maximum 2/],
-    ['an older version than any saved', (s) => ({ ...s, version: 0 }), /version: Value 0 is less than minimum 2/],
+    ['a newer version', (s) => ({ ...s, version: 4 }), /version: Value 4 is greater than maximum 3/],
+    ['an older version than any saved', (s) => ({ ...s, version: 0 }), /version: Value 0 is less than minimum 3/],
     ['two users with one id', (s) => ({ ...s, users: [s.users[0], s.users[0]] }), /duplicate user_id/],
     ['a denylist entry without its jti', (s) => ({ ...s, denylist: [{ aud: 'x' }] }), /denylist\.0: Missing required property: jti/],
     ['an application with eleven metadata keys', (s) => ({ ...s, applications: [{ ...s.applications[0], client_metadata: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, 'v'])) }] }), /Too many properties defined \(11\), maximum 10/],
@@ -115,6 +115,40 @@ describe('toJSON and restoreTenant', () => {
     expect(tenant.applications.every((app) => Object.keys(app.client_metadata).length === 0)).toBe(true);
     expect(tenant.records.users.map((user) => user.email)).toContain('ada.sandbox@customers.example');
     expect(tenant.records.denylist).toEqual([]);
+  });
+
+  it('upgrades a version 2 snapshot: cross_origin_auth becomes cross_origin_authentication, nothing else changes', async () => {
+    const original = await freshTenant();
+    const created = original.createApplication({ name: 'Saved with the old name', cross_origin_authentication: true });
+    if (created instanceof TenantError) throw created;
+    const snapshot = original.toJSON();
+    const version2 = {
+      ...snapshot,
+      version: 2,
+      applications: snapshot.applications.map(({ cross_origin_authentication: value, ...app }) => ({ ...app, cross_origin_auth: value })),
+    };
+    const { tenant, restored, problem } = await restoreTenant(JSON.stringify(version2));
+    expect(problem).toBeUndefined();
+    expect(restored).toBe(true);
+    expect(tenant.application(created.client_id)).toEqual(created);
+    expect(tenant.applications.every((app) => !Object.hasOwn(app, 'cross_origin_auth'))).toBe(true);
+  });
+
+  it('keeps documented client fields the sandbox only stores, and refuses a field Auth0 does not have', async () => {
+    const original = await freshTenant();
+    const created = original.createApplication({ name: 'Stores everything', logo_uri: 'https://cdn.example/logo.png', refresh_token: { rotation_type: 'rotating', expiration_type: 'expiring', token_lifetime: 86_400 } });
+    if (created instanceof TenantError) throw created;
+    const { tenant, restored } = await restoreTenant(JSON.stringify(original.toJSON()));
+    expect(restored).toBe(true);
+    expect(tenant.application(created.client_id)).toMatchObject({ logo_uri: 'https://cdn.example/logo.png', refresh_token: { rotation_type: 'rotating' } });
+    const snapshot = original.toJSON();
+    const tampered = { ...snapshot, applications: snapshot.applications.map((app) => ({ ...app, is_admin: true })) };
+    const user = original.records.users[0]!;
+    const patched = { ...snapshot, users: snapshot.users.map((entry) => (entry.user_id === user.user_id ? { ...entry, given_name: 'Ada', phone_number: '+15555550100', phone_verified: false } : entry)) };
+    expect((await restoreTenant(JSON.stringify(patched))).restored).toBe(true);
+    const refused = await restoreTenant(JSON.stringify(tampered));
+    expect(refused.restored).toBe(false);
+    expect(refused.problem).toMatch(/applications\.0: Additional properties not allowed: is_admin/);
   });
 
   it('refuses state saved for another domain than the one asked for', async () => {

@@ -58,7 +58,7 @@ async function rebuild(saved: unknown, options: CreateTenantOptions): Promise<Te
       return refused('the saved text is not valid JSON');
     }
   }
-  data = upgradeVersion1(data);
+  data = upgradeVersion2(upgradeVersion1(data));
   const shapeProblem = checkShape(data, SNAPSHOT_SHAPE);
   if (shapeProblem !== undefined) {
     return refused(shapeProblem.property === '' ? shapeProblem.detail : `${shapeProblem.property}: ${shapeProblem.detail}`);
@@ -89,6 +89,7 @@ async function rebuild(saved: unknown, options: CreateTenantOptions): Promise<Te
       denylist: copy.denylist,
     },
     clock,
+    wallClock: options.wallClock ?? Date.now,
     signingKeys,
     legacyMode: copy.legacyMode,
     drills: copy.drills,
@@ -113,7 +114,22 @@ function upgradeVersion1(data: unknown): unknown {
   const rateLimits = typeof old.rateLimits === 'object' && old.rateLimits !== null
     ? { ...fullBuckets(DEFAULT_RATE_LIMITS, now), ...old.rateLimits }
     : old.rateLimits;
-  return { ...old, version: SNAPSHOT_VERSION, applications, users: seedUsers(), denylist: [], rateLimits };
+  return { ...old, version: 2, applications, users: seedUsers(), denylist: [], rateLimits };
+}
+
+/** Version 2 called `cross_origin_authentication` by its deprecated name, `cross_origin_auth`. */
+function upgradeVersion2(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null) return data;
+  const old = data as Record<string, unknown>;
+  if (old.format !== SNAPSHOT_FORMAT || old.version !== 2) return data;
+  const applications = Array.isArray(old.applications)
+    ? old.applications.map((app: unknown) => {
+      if (typeof app !== 'object' || app === null || !Object.hasOwn(app, 'cross_origin_auth')) return app;
+      const { cross_origin_auth: value, ...rest } = app as Record<string, unknown>;
+      return { ...rest, cross_origin_authentication: value };
+    })
+    : old.applications;
+  return { ...old, version: SNAPSHOT_VERSION, applications };
 }
 
 /** Cross-record checks the shape alone cannot express. */

@@ -95,7 +95,7 @@ function m2mApplication(credential: SeededCredential, description: string): Appl
     is_first_party: true,
     oidc_conformant: true,
     sso_disabled: false,
-    cross_origin_auth: false,
+    cross_origin_authentication: false,
     client_metadata: {},
   };
 }

@@ -1,7 +1,8 @@
 import type { JWK } from 'jose';
 import type { DrillSettings } from './drills.ts';
-import { APPLICATION_FIELD_SHAPES } from './application-shape.ts';
+import { CLIENT_CHANGES_SHAPE, NEW_CLIENT_SHAPE } from './application-shape.ts';
 import type { Shape } from './payload-schema.ts';
+import { CREATE_CLIENT_GRANT_BODY, UPDATE_CLIENT_GRANT_BODY } from './sdk-request-shapes.ts';
 import { MAX_RATE_LIMIT } from './rate-limit.ts';
 import type { RateLimitState, TenantRecords, TenantState } from './tenant-state.ts';
 
@@ -9,9 +10,10 @@ import type { RateLimitState, TenantRecords, TenantState } from './tenant-state.
 export const SNAPSHOT_FORMAT = 'token-lab-tenant';
 /**
  * Bumped whenever the snapshot's shape changes. Version 1 (before users, the denylist and
- * `client_metadata`) is upgraded on restore; anything else older or newer is refused.
+ * `client_metadata`) and version 2 (`cross_origin_auth`, before the documented client fields) are
+ * upgraded on restore; anything else older or newer is refused.
  */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 /**
  * A tenant's whole state as plain JSON (`tenant.toJSON()`), private keys included: this is a
@@ -59,42 +61,53 @@ function record(properties: Record<string, Shape>): Shape {
   return { type: 'object', properties, required: Object.keys(properties) };
 }
 
-const applicationShape = record({
-  ...APPLICATION_FIELD_SHAPES,
-  client_id: id,
-  client_secret: { type: 'string', minLength: 1, maxLength: 500 },
-  jwt_configuration: record({
-    alg: { type: 'string', enum: ['RS256', 'HS256'] },
-    lifetime_in_seconds: { type: 'integer', min: 1, max: 2_592_000 },
-    secret_encoded: bool,
-  }),
-});
+// The fields the sandbox acts on are required; any other documented field may be stored.
+const MODELLED_CLIENT_FIELDS = [
+  'client_id', 'name', 'description', 'app_type', 'client_secret', 'grant_types', 'token_endpoint_auth_method', 'callbacks', 'allowed_origins',
+  'web_origins', 'allowed_logout_urls', 'jwt_configuration', 'is_first_party', 'oidc_conformant', 'sso_disabled', 'cross_origin_authentication', 'client_metadata',
+];
+const applicationShape: Shape = {
+  type: 'object',
+  required: MODELLED_CLIENT_FIELDS,
+  properties: {
+    ...CLIENT_CHANGES_SHAPE.properties,
+    ...NEW_CLIENT_SHAPE.properties,
+    client_id: id,
+    client_secret: { type: 'string', minLength: 1, maxLength: 500 },
+    token_endpoint_auth_method: { ...(CLIENT_CHANGES_SHAPE.properties.token_endpoint_auth_method as Shape), nullable: true },
+  },
+};
 
 const grantShape: Shape = {
   type: 'object',
   required: ['id', 'client_id', 'audience', 'scope'],
   properties: {
+    ...UPDATE_CLIENT_GRANT_BODY.properties,
+    ...CREATE_CLIENT_GRANT_BODY.properties,
     id, client_id: id, audience: text(), scope: { type: 'array', items: text(200), maxItems: 500, unique: true },
-    organization_usage: { type: 'string', enum: ['deny', 'allow', 'require'] },
-    allow_any_organization: bool,
-    subject_type: { type: 'string', enum: ['client', 'user'] },
   },
 };
 
-const userShape = record({
-  user_id: id,
-  email: text(320),
-  email_verified: bool,
-  name: text(300),
-  nickname: text(300),
-  created_at: text(40),
-  updated_at: text(40),
-  identities: { type: 'array', maxItems: 10, items: record({ connection: text(200), provider: text(200), user_id: id, isSocial: bool }) },
-  // Metadata is free-form JSON; its size is bounded by the whole snapshot's character limit.
-  app_metadata: { type: 'object', properties: {}, additional: { type: 'any' } },
-  user_metadata: { type: 'object', properties: {}, additional: { type: 'any' } },
-  blocked: bool,
-});
+const userShape: Shape = {
+  type: 'object',
+  required: ['user_id', 'email', 'email_verified', 'created_at', 'updated_at', 'identities', 'app_metadata', 'user_metadata', 'blocked'],
+  properties: {
+    // The attributes a PATCH may have set (the rest of node-auth0's UpdateUserRequestContent are instructions).
+    given_name: text(300), family_name: text(300), picture: text(), username: text(300), phone_number: text(40), phone_verified: bool,
+    user_id: id,
+    email: text(320),
+    email_verified: bool,
+    name: text(300),
+    nickname: text(300),
+    created_at: text(40),
+    updated_at: text(40),
+    identities: { type: 'array', maxItems: 10, items: record({ connection: text(200), provider: text(200), user_id: id, isSocial: bool }) },
+    // Metadata is free-form JSON; its size is bounded by the whole snapshot's character limit.
+    app_metadata: { type: 'object', properties: {}, additional: { type: 'any' } },
+    user_metadata: { type: 'object', properties: {}, additional: { type: 'any' } },
+    blocked: bool,
+  },
+};
 
 const bucketShape = record({
   policy: record({ limit: { type: 'integer', min: 1, max: MAX_RATE_LIMIT }, perSecond: { type: 'number', min: Number.MIN_VALUE, max: MAX_RATE_LIMIT } }),

@@ -28,6 +28,8 @@ export type RateLimitState = Record<RateLimitKind, { policy: RateLimitPolicy; st
 export interface TenantState {
   records: TenantRecords;
   clock: VirtualClock;
+  /** Real time in ms, for what a client compares with its own clock (`x-ratelimit-reset`). Not saved. */
+  wallClock: () => number;
   signingKeys: SigningKey[];
   legacyMode: boolean;
   drills: DrillSettings;

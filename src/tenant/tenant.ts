@@ -10,7 +10,7 @@ import { updateClientGrant } from './update-client-grant.ts';
 import type { ResourceServerBody } from './present-resource-server.ts';
 import { updateResourceServer, type UpdateResourceServerError } from './update-resource-server.ts';
 import { rotateGlobalClientSecret } from './global-client.ts';
-import { RATE_LIMIT_KINDS, TokenBucket, type RateLimitDecision, type RateLimitKind } from './rate-limit.ts';
+import { RATE_LIMIT_KINDS, TokenBucket, onWallClock, type RateLimitDecision, type RateLimitKind } from './rate-limit.ts';
 import { SEEDED_CREDENTIALS } from './seed.ts';
 import { jwksDocument, type SigningKey } from './signing-keys.ts';
 import { TenantError } from './tenant-error.ts';
@@ -42,6 +42,7 @@ export class Tenant {
   readonly #records: TenantRecords;
   readonly #signingKeys: SigningKey[];
   readonly #buckets: Record<RateLimitKind, TokenBucket>;
+  readonly #wallClock: () => number;
   readonly #listeners = new Set<() => void>();
   #legacyMode: boolean;
 
@@ -50,6 +51,7 @@ export class Tenant {
     this.domain = init.records.domain;
     this.#records = init.records;
     this.clock = init.clock;
+    this.#wallClock = init.wallClock;
     this.#signingKeys = init.signingKeys;
     this.#legacyMode = init.legacyMode;
     this.drills = new Drills(init.drills, () => this.#emit());
@@ -200,7 +202,8 @@ export class Tenant {
    */
   takeRateLimit(kind: RateLimitKind): RateLimitDecision {
     const bucket = this.#buckets[kind];
-    return this.drills.rateLimited && kind !== 'jwks' ? bucket.refuse(this.clock.now()) : bucket.take(this.clock.now());
+    const decision = this.drills.rateLimited && kind !== 'jwks' ? bucket.refuse() : bucket.take(this.clock.now());
+    return onWallClock(decision, this.#wallClock());
   }
 
   /** Fills every rate-limit bucket again. */
@@ -227,6 +230,7 @@ export class Tenant {
     return takeSnapshot({
       records: this.#records,
       clock: this.clock,
+      wallClock: this.#wallClock,
       signingKeys: this.#signingKeys,
       legacyMode: this.#legacyMode,
       drills: this.drills.toJSON(),

@@ -1,24 +1,9 @@
-import { APPLICATION_FIELD_SHAPES, CLIENT_METADATA_KEY, CLIENT_METADATA_SHAPE, grantTypesProblem } from './application-shape.ts';
+import { CLIENT_CHANGES_SHAPE, CLIENT_METADATA_SHAPE, grantTypesProblem } from './application-shape.ts';
 import { setGlobalClientSecret } from './global-client.ts';
 import type { Application, GlobalClient } from './model.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
 import type { TenantRecords } from './tenant-state.ts';
 import { TenantError } from './tenant-error.ts';
-
-/**
- * The body of `PATCH /api/v2/clients/{id}`: any editable field, plus `client_secret`. In
- * `client_metadata` a `null` value deletes that key, the others are merged in (as
- * terraform-provider-auth0 #362 shows Auth0 doing).
- */
-const CHANGES_SHAPE: Shape = {
-  type: 'object',
-  properties: {
-    ...APPLICATION_FIELD_SHAPES,
-    // Values are checked one by one below: a string of at most 255 characters, or null.
-    client_metadata: { type: 'object', properties: {}, additional: { type: 'any' }, keyPattern: CLIENT_METADATA_KEY },
-    client_secret: { type: 'string', minLength: 1, maxLength: 500 },
-  },
-};
 
 const METADATA_VALUE_SHAPE: Shape = { type: 'string', maxLength: 255 };
 
@@ -30,7 +15,7 @@ export type UpdateClientError = 'invalid_body' | 'invalid_grant_types' | 'inexis
 
 /** The first shape problem of a PATCH body, as Auth0's "Payload validation error". */
 export function checkClientChanges(changes: unknown): TenantError<'invalid_body'> | undefined {
-  const problem = checkShape(changes, CHANGES_SHAPE);
+  const problem = checkShape(changes, CLIENT_CHANGES_SHAPE);
   if (problem !== undefined) return new TenantError('invalid_body', problem);
   const metadata = (changes as { client_metadata?: Record<string, unknown> }).client_metadata ?? {};
   for (const [key, value] of Object.entries(metadata)) {
@@ -67,14 +52,20 @@ export function updateClient(records: TenantRecords, clientId: string, changes: 
   return { application: structuredClone(merged) };
 }
 
+/*
+ * A null clears a field the SDK marks nullable. The sandbox's own fields keep a value (Auth0 then
+ * shows its default): `token_endpoint_auth_method` becomes null, as Auth0 sets it when an
+ * application moves to Private Key JWT; any other stored field is removed.
+ */
 function mergeChanges(app: Application, fields: Record<string, unknown>): Application {
-  const merged = structuredClone(app) as unknown as Record<string, unknown>;
+  const merged: Application = structuredClone(app);
   for (const [name, value] of Object.entries(structuredClone(fields))) {
-    if (name === 'jwt_configuration') merged[name] = { ...app.jwt_configuration, ...(value as object) };
-    else if (name === 'client_metadata') merged[name] = mergeMetadata(app.client_metadata, value as Record<string, string | null>);
+    if (name === 'jwt_configuration') merged.jwt_configuration = { ...app.jwt_configuration, ...(value as object) };
+    else if (name === 'client_metadata') merged.client_metadata = mergeMetadata(app.client_metadata, value as Record<string, string | null>);
+    else if (value === null && name !== 'token_endpoint_auth_method') delete merged[name];
     else merged[name] = value;
   }
-  return merged as unknown as Application;
+  return merged;
 }
 
 function mergeMetadata(current: Record<string, string>, changes: Record<string, string | null>): Record<string, string> {

@@ -19,12 +19,15 @@ export const START = new Date('2026-11-29T10:00:00Z');
 /** `START` in JWT seconds. */
 export const START_SECONDS = START.getTime() / 1000;
 
+/** Real time for test tenants stands still at START too, so `x-ratelimit-reset` is predictable. */
+const wallClock = (): number => START.getTime();
+
 let baseSnapshot: TenantSnapshot | undefined;
 
 /** A fresh seeded tenant at {@link START}, restored from a cached snapshot (fast). */
 export async function freshTenant(): Promise<Tenant> {
   baseSnapshot ??= (await createTenant({ now: START })).toJSON();
-  const { tenant, restored, problem } = await restoreTenant(baseSnapshot);
+  const { tenant, restored, problem } = await restoreTenant(baseSnapshot, { wallClock });
   if (!restored) throw new Error(`test set-up: ${problem}`);
   return tenant;
 }
@@ -39,7 +42,7 @@ export function useTenantServer(options: CreateTenantOptions = {}): () => Tenant
   beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
   afterAll(() => server.close());
   beforeEach(async () => {
-    current = Object.keys(options).length === 0 ? await freshTenant() : await createTenant({ now: START, ...options });
+    current = Object.keys(options).length === 0 ? await freshTenant() : await createTenant({ now: START, wallClock, ...options });
     server.resetHandlers(...tenantHandlers(current));
   });
   return () => {

@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { callApi, tokenFor, useTenantServer } from './hosts/testing.ts';
+import type { Shape } from './payload-schema.ts';
+import { readSdkRequestShapes, sdkShapesFileText, type SdkRequestType } from './read-sdk-request-types.ts';
+import { SEEDED_CREDENTIALS } from './seed.ts';
+import { TenantError } from './tenant-error.ts';
+
+/*
+ * The tenant's request schema is Auth0's: every field the installed official SDK (`auth0`)
+ * documents for the routes below is accepted, stored and returned. The field lists are read from
+ * the SDK's own type definitions while the test runs, not from the tenant's generated copy, so a
+ * new SDK release that documents a new field fails here until the tenant takes it.
+ */
+
+// Each test sends a few hundred requests: limits high enough never to be the subject here.
+const tenant = useTenantServer({ rateLimits: { management: { limit: 10_000, perSecond: 10_000 } } });
+let sdk: Record<SdkRequestType, Shape>;
+
+beforeAll(() => {
+  sdk = readSdkRequestShapes();
+}, 60_000);
+
+type ObjectShape = Extract<Shape, { type: 'object' }>;
+
+function properties(name: SdkRequestType): Array<[string, Shape]> {
+  return Object.entries((sdk[name] as ObjectShape).properties);
+}
+
+/**
+ * A value that fits `shape` as the SDK types it: every property of an object filled in, the first
+ * option of a union, the first value of an enum. Strings are URLs because many fields are.
+ */
+function sampleOf(shape: Shape): unknown {
+  switch (shape.type) {
+    case 'any': return 'sample';
+    case 'string': return shape.enum?.[0] ?? 'https://sample.example/x';
+    case 'integer':
+    case 'number': return 60;
+    case 'boolean': return true;
+    case 'array': return [sampleOf(shape.items)];
+    case 'oneOf': return sampleOf(shape.options[0]!);
+    case 'object': return Object.fromEntries(Object.entries(shape.properties).map(([name, inner]) => [name, sampleOf(inner)]));
+  }
+}
+
+// Fields whose value the sandbox also checks against its records or Auth0's own rules.
+const CLIENT_SAMPLES: Record<string, unknown> = {
+  name: 'Sample app',
+  grant_types: ['authorization_code'],
+  client_metadata: { team: 'billing' },
+  app_type: 'regular_web',
+};
+
+/** The body of a request that must succeed; a refusal fails the test naming the field and the answer. */
+async function accepted(pending: Promise<Response>, field: string): Promise<Record<string, unknown>> {
+  const response = await pending;
+  const body = await response.json() as Record<string, unknown>;
+  expect(response.status, `${field}: ${JSON.stringify(body)}`).toBeLessThan(300);
+  return body;
+}
+
+// One token per test: the subject is the schema, not the token endpoint.
+let token: string | undefined;
+beforeEach(() => {
+  token = undefined;
+});
+
+async function call(path: string, init: RequestInit = {}): Promise<Response> {
+  token ??= await tokenFor(tenant(), 'explorer');
+  return callApi(tenant(), path, token, init);
+}
+
+function send(path: string, method: string, body: unknown): Promise<Response> {
+  return call(path, { method, body: JSON.stringify(body) });
+}
+
+describe('sdk-request-shapes.json', () => {
+  it('matches the installed SDK (after an SDK update, run npm run sdk-shapes)', () => {
+    const committed = readFileSync(new URL('./sdk-request-shapes.json', import.meta.url), 'utf8');
+    expect(committed).toBe(sdkShapesFileText());
+  });
+});
+
+describe('every field node-auth0 documents for /api/v2/clients', () => {
+  it('is accepted by POST, stored and returned', async () => {
+    const fields = properties('CreateClientRequestContent');
+    expect(fields.length).toBeGreaterThan(50);
+    for (const [field, shape] of fields) {
+      const value = CLIENT_SAMPLES[field] ?? sampleOf(shape);
+      const created = await accepted(send('/api/v2/clients', 'POST', { name: 'Sample app', grant_types: ['authorization_code'], [field]: value }), field);
+      const read = await accepted(call(`/api/v2/clients/${created.client_id as string}`), field);
+      expect(read[field], field).toMatchObject(value as object);
+    }
+  });
+
+  it('is accepted by PATCH, stored and returned', async () => {
+    const app = tenant().createApplication({ name: 'Patched app', grant_types: ['authorization_code'] });
+    if (app instanceof TenantError) throw app;
+    for (const [field, shape] of properties('UpdateClientRequestContent')) {
+      const value = CLIENT_SAMPLES[field] ?? sampleOf(shape);
+      await accepted(send(`/api/v2/clients/${app.client_id}`, 'PATCH', { [field]: value }), field);
+      const read = await accepted(call(`/api/v2/clients/${app.client_id}`), field);
+      expect(read[field], field).toMatchObject(value as object);
+    }
+  });
+});
+
+describe('every field node-auth0 documents for /api/v2/client-grants', () => {
+  const grantBase = () => ({ client_id: SEEDED_CREDENTIALS.noGrant.client_id, audience: tenant().managementAudience, scope: ['read:clients'] });
+
+  it('is accepted by POST, stored and returned', async () => {
+    for (const [field, shape] of properties('CreateClientGrantRequestContent')) {
+      const base = grantBase();
+      const value = (base as Record<string, unknown>)[field] ?? sampleOf(shape);
+      const created = await accepted(send('/api/v2/client-grants', 'POST', { ...base, [field]: value }), field);
+      const listed = await accepted(call(`/api/v2/client-grants?client_id=${base.client_id}&include_totals=true`), field);
+      expect((listed.client_grants as Array<Record<string, unknown>>)[0]?.[field], field).toEqual(value);
+      await call(`/api/v2/client-grants/${created.id as string}`, { method: 'DELETE' });
+    }
+  });
+
+  it('is accepted by PATCH, stored and returned', async () => {
+    for (const [field, shape] of properties('UpdateClientGrantRequestContent')) {
+      const value = field === 'scope' ? ['read:users'] : sampleOf(shape);
+      const updated = await accepted(send('/api/v2/client-grants/cgr_sbxReporting000001', 'PATCH', { [field]: value }), field);
+      expect(updated[field], field).toEqual(value);
+    }
+  });
+});
+
+describe('every field node-auth0 documents for PATCH /api/v2/users/{id}', () => {
+  // Instructions for the change, not attributes of the user: accepted, never returned.
+  const INSTRUCTIONS = new Set(['password', 'verify_email', 'verify_phone_number', 'connection', 'client_id']);
+  const USER_SAMPLES: Record<string, unknown> = { email: 'ada.renamed@customers.example', phone_number: '+15555550100', app_metadata: { plan: 'team' }, user_metadata: { locale: 'fr' } };
+
+  it('is accepted; the user attributes among them are stored and returned', async () => {
+    const userId = tenant().records.users[0]!.user_id;
+    for (const [field, shape] of properties('UpdateUserRequestContent')) {
+      const value = USER_SAMPLES[field] ?? sampleOf(shape);
+      const updated = await accepted(send(`/api/v2/users/${encodeURIComponent(userId)}`, 'PATCH', { [field]: value }), field);
+      if (INSTRUCTIONS.has(field)) expect(updated, field).not.toHaveProperty(field);
+      else if (typeof value === 'object') expect(updated[field], field).toMatchObject(value as object);
+      else expect(updated[field], field).toBe(value);
+    }
+  });
+});
