@@ -25,7 +25,7 @@ const MAX_TAKE = 100;
  * `undefined` when neither is present, so the caller falls back to page paging.
  */
 export function parseCheckpoint(query: URLSearchParams): CheckpointRequest | undefined | TenantError<'invalid_query'> {
-  const rawTake = singleParameter(query, 'take');
+  const rawTake = singleParameter(query, 'take', 'integer');
   if (rawTake instanceof TenantError) return rawTake;
   const rawFrom = singleParameter(query, 'from');
   if (rawFrom instanceof TenantError) return rawFrom;
@@ -48,7 +48,7 @@ export function checkpointPageOf<T>(items: readonly T[], idOf: (item: T) => stri
 }
 
 function parseTake(raw: string): number | TenantError<'invalid_query'> {
-  if (!/^\d{1,9}$/.test(raw)) return new TenantError('invalid_query', { detail: 'Expected type integer but found type string', property: 'take' });
+  if (!/^-?\d{1,9}$/.test(raw)) return new TenantError('invalid_query', { detail: 'Expected type integer but found type string', property: 'take' });
   const value = Number(raw);
   if (value < 1) return new TenantError('invalid_query', { detail: `Value ${value} is less than minimum 1`, property: 'take' });
   if (value > MAX_TAKE) return new TenantError('invalid_query', { detail: `Value ${value} is greater than maximum ${MAX_TAKE}`, property: 'take' });

@@ -45,6 +45,14 @@ describe('POST /api/v2/clients', () => {
     ['repeated grant types', { name: 'x', grant_types: ['implicit', 'client_credentials', 'implicit'] }, "Payload validation error: 'Array items are not unique (indexes 0 and 2)' on property grant_types."],
     ['a description over 140 characters', { name: 'x', description: 'd'.repeat(141) }, "Payload validation error: 'String is too long (141 chars), maximum 140' on property description."],
     ['an empty name', { name: '' }, "Payload validation error: 'String is too short (0 chars), minimum 1' on property name."],
+    // Issue 22 row 6: "does not allow `<` or `>`" (node-auth0 CreateClientRequestContent.name, pattern ^[^<>]+$).
+    ['a name with <', { name: '<script>' }, "Payload validation error: 'String does not match pattern ^[^<>]+$: <script>' on property name."],
+    ['a name with >', { name: 'a > b' }, "Payload validation error: 'String does not match pattern ^[^<>]+$: a > b' on property name."],
+    // Issue 22 row 7: every unknown name, comma-separated (auth0-java #58 shows Auth0 doing so).
+    ['several unknown properties', { name: 'x', is_admin: true, owner: 'me', colour: 'red' }, "Payload validation error: 'Additional properties not allowed: is_admin,owner,colour'."],
+    // Issue 22 row 2: the published schema has only today's name (auth0-deploy-cli #1223 renamed it).
+    ['the deprecated cross_origin_auth', { name: 'x', cross_origin_auth: true }, "Payload validation error: 'Additional properties not allowed: cross_origin_auth'."],
+    ['a signing algorithm Auth0 does not have', { name: 'x', jwt_configuration: { alg: 'ES256' } }, `Payload validation error: 'No enum match for: "ES256"' on property jwt_configuration.alg.`],
   ];
   for (const [what, body, message] of invalid) {
     it(`refuses ${what} with 400 invalid_body`, async () => {
@@ -120,6 +128,50 @@ describe('POST /api/v2/clients', () => {
   it('accepts the special characters Auth0 allows in client_metadata keys', async () => {
     const keys = { 'a:b,c-d+e=f_g*h?i"j/k(l)m<n>o@p': 'x', 'tab\there': 'y', 'with space': 'z' };
     expect((await create({ name: 'Keys', client_metadata: keys })).status).toBe(201);
+  });
+
+  // Issue 22 rows 1-4: what the official SDK documents is accepted as Auth0 accepts it.
+  it('takes cross_origin_authentication and returns it under both names, as Auth0 still does', async () => {
+    const body = await (await create({ name: 'Embedded login', cross_origin_authentication: true })).json();
+    expect(body).toMatchObject({ cross_origin_authentication: true, cross_origin_auth: true });
+    expect(tenant().application(body.client_id)).toMatchObject({ cross_origin_authentication: true });
+  });
+
+  it('takes every signing algorithm Auth0 documents and jwt_configuration.scopes', async () => {
+    for (const alg of ['HS256', 'RS256', 'RS512', 'PS256']) {
+      const response = await create({ name: `Signed ${alg}`, jwt_configuration: { alg, scopes: { users: { actions: ['read'] } } } });
+      expect(response.status, alg).toBe(201);
+      expect((await response.json()).jwt_configuration).toEqual({ alg, lifetime_in_seconds: 36_000, secret_encoded: false, scopes: { users: { actions: ['read'] } } });
+    }
+  });
+
+  it('takes the grant types Auth0 documents beyond the classic ones, and still refuses the legacy ones', async () => {
+    for (const grantType of ['urn:openid:params:grant-type:ciba', 'http://auth0.com/oauth/grant-type/passwordless/otp', 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token']) {
+      expect((await create({ name: 'Modern', grant_types: ['authorization_code', grantType] })).status, grantType).toBe(201);
+    }
+    const legacy = await create({ name: 'Old', grant_types: ['http://auth0.com/oauth/legacy/grant-type/ro'] });
+    expect(await legacy.json()).toMatchObject({ statusCode: 400, message: 'Invalid grant types: http://auth0.com/oauth/legacy/grant-type/ro' });
+  });
+
+  it('creates an SSO integration (app_type sso_integration), with the regular web defaults', async () => {
+    const response = await create({ name: 'Zendesk SSO', app_type: 'sso_integration' });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ app_type: 'sso_integration', token_endpoint_auth_method: 'client_secret_post' });
+  });
+
+  it('stores documented fields it does not act on and returns them (refresh_token, logo_uri, addons)', async () => {
+    const fields = {
+      logo_uri: 'https://cdn.example/logo.png',
+      refresh_token: { rotation_type: 'rotating', expiration_type: 'expiring', token_lifetime: 2_592_000, leeway: 0 },
+      addons: { slack: { team: 'acme' } },
+      initiate_login_uri: 'https://app.example/login',
+      client_aliases: ['urn:acme'],
+      organization_usage: 'allow',
+      compliance_level: null,
+    };
+    const body = await (await create({ name: 'Stored as sent', ...fields })).json();
+    expect(body).toMatchObject(fields);
+    expect(tenant().application(body.client_id)).toMatchObject(fields);
   });
 
   it('refuses a body that is not an object', async () => {

@@ -29,6 +29,7 @@ export interface TenantErrorDetails {
   client_id_mismatch: Record<string, never>;
   unsupported_client_assertion: Record<string, never>;
   unknown_client: { clientId: string };
+  global_client_token: Record<string, never>;
   wrong_client_secret: Record<string, never>;
   grant_type_not_allowed: { grantType: string };
   grant_type_not_implemented: { grantType: string };
@@ -87,7 +88,7 @@ export type AuthApiErrorCode =
   | 'body_not_object' | 'internal' | 'duplicate_parameter' | 'invalid_parameter'
   | 'missing_parameter' | 'unsupported_grant_type' | 'multiple_client_auth'
   | 'malformed_basic_auth' | 'client_id_mismatch' | 'unsupported_client_assertion'
-  | 'unknown_client' | 'wrong_client_secret' | 'grant_type_not_allowed' | 'grant_type_not_implemented' | 'missing_audience'
+  | 'unknown_client' | 'global_client_token' | 'wrong_client_secret' | 'grant_type_not_allowed' | 'grant_type_not_implemented' | 'missing_audience'
   | 'unknown_audience' | 'client_not_authorized' | 'scope_not_granted';
 
 /** Codes the Management API v2 (and any unknown path) can answer with. */

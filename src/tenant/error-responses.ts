@@ -30,6 +30,7 @@ const AUTH_API: Table<AuthApiErrorCode, AuthApiSpec> = {
   client_id_mismatch: () => ({ status: 400, error: 'invalid_request', description: 'client_id in the body does not match the HTTP Basic credentials.' }),
   unsupported_client_assertion: () => ({ status: 400, error: 'invalid_request', description: 'client_assertion (Private Key JWT) is not supported by this sandbox tenant.' }),
   unknown_client: ({ clientId }) => ({ status: 401, error: 'invalid_client', description: `Unknown client: ${clientId}` }),
+  global_client_token: () => ({ status: 403, error: 'unauthorized_client', description: 'This is the tenant\'s Global Client (All Applications), which gets no tokens from /oauth/token in this sandbox. Use a machine-to-machine application with a client grant. (A Token Lab sandbox rule: Auth0 treats global clients specially for this grant but does not document its answer.)' }),
   wrong_client_secret: () => ({ status: 401, error: 'access_denied', description: 'Unauthorized' }),
   grant_type_not_allowed: ({ grantType }) => ({ status: 403, error: 'unauthorized_client', description: `Grant type '${grantType}' not allowed for the client.`, uri: GRANT_TYPES_DOC }),
   grant_type_not_implemented: ({ grantType }) => ({ status: 400, error: 'unsupported_grant_type', description: `Grant type '${grantType}' is allowed for the client, but this sandbox does not issue tokens for it (a Token Lab sandbox rule: only client_credentials is implemented).` }),
@@ -91,6 +92,9 @@ const MANAGEMENT: Table<ManagementErrorCode, ManagementSpec> = {
  */
 const QUERY_PARAMETER_DESCRIPTIONS: Readonly<Record<string, string>> = {
   per_page: 'Number of results per page. Defaults to 50',
+  // The two below are the parameter descriptions in Auth0's Management API definition (node-auth0's types carry the same text).
+  page: 'Page index of the results to return. First page is 0.',
+  email: 'Email address to search for (case-sensitive).',
 };
 
 function queryDescription(property: string | undefined): string {

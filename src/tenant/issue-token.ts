@@ -36,6 +36,8 @@ export async function issueToken(tenant: Tenant, request: TokenRequest): Promise
  */
 function authenticateClient(tenant: Tenant, request: TokenRequest): Application | TenantError<AuthApiErrorCode> {
   const app = tenant.records.applications.find((candidate) => candidate.client_id === request.clientId);
+  // The same tenant lists the Global Client, so "Unknown client" would contradict GET /clients.
+  if (app === undefined && request.clientId === tenant.records.globalClient.client_id) return new TenantError('global_client_token');
   if (app === undefined) return new TenantError('unknown_client', { clientId: request.clientId.slice(0, 200) });
   if (request.clientSecret === undefined) {
     const publicClient = app.token_endpoint_auth_method === 'none' && request.grantType !== 'client_credentials';

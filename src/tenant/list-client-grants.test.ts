@@ -97,7 +97,7 @@ describe('GET /api/v2/client-grants with checkpoint paging (take, from)', () => 
     ['take=0', 'take is at least 1', badQuery("'Value 0 is less than minimum 1' on property take")],
     ['take=101', 'take is at most 100', badQuery("'Value 101 is greater than maximum 100' on property take")],
     ['take=ten', 'take is an integer', badQuery("'Expected type integer but found type string' on property take")],
-    ['take=1&take=2', 'take is given once', badQuery("'Expected type string but found type array' on property take")],
+    ['take=1&take=2', 'take is given once', badQuery("'Expected type integer but found type array' on property take")],
     ['from=%25%25%25', 'from is a checkpoint the tenant issued', badQuery("'Invalid checkpoint' on property from")],
     ['from=AAAA', 'from does not decode to an id', badQuery("'Invalid checkpoint' on property from")],
   ];

@@ -92,8 +92,8 @@ describe('GET /api/v2/clients', () => {
     expect(await response.json()).toEqual(invalidQuery("'Value 101 is greater than maximum 100' on property per_page (Number of results per page. Defaults to 50)"));
   });
 
-  it('gives the description to per_page only, not to page or include_totals', async () => {
-    expect(await refusal('?page=abc')).toEqual({ status: 400, body: invalidQuery("'Expected type integer but found type string' on property page") });
+  it('gives page and per_page the descriptions Auth0 documents, include_totals none', async () => {
+    expect(await refusal('?page=abc')).toEqual({ status: 400, body: invalidQuery("'Expected type integer but found type string' on property page (Page index of the results to return. First page is 0.)") });
     expect(await refusal('?include_totals=yes')).toEqual({ status: 400, body: invalidQuery("'Expected type boolean but found type string' on property include_totals") });
   });
 
@@ -206,11 +206,78 @@ describe('list filters', () => {
     ['a non-boolean is_global', '?is_global=yes', "'Expected type boolean but found type string' on property is_global"],
     ['a non-boolean is_first_party', '?is_first_party=1', "'Expected type boolean but found type string' on property is_first_party"],
     ['an unknown app_type', '?app_type=spa,robot', '\'No enum match for: "robot"\' on property app_type'],
-    ['is_global sent twice', '?is_global=true&is_global=false', "'Expected type string but found type array' on property is_global"],
+    ['is_global sent twice', '?is_global=true&is_global=false', "'Expected type boolean but found type array' on property is_global"],
     ['client_ids sent twice', '?client_ids=a&client_ids=b', "'Expected type string but found type array' on property client_ids"],
   ];
   for (const [what, query, message] of invalid) {
     it(`refuses ${what} with 400 invalid_query_string`, async () => {
+      expect(await refusal(query)).toEqual({ status: 400, body: invalidQuery(message) });
+    });
+  }
+});
+
+// Issue 22 row 5: q, from and take are documented parameters (node-auth0 v4 GetClientsRequest,
+// v7 ListClientsRequestParameters.q), so a filtered audit must not act on every client.
+describe('GET /api/v2/clients with checkpoint paging and q', () => {
+  async function page(query: string): Promise<{ clients: Client[]; next?: string }> {
+    const response = await callApi(tenant(), `/api/v2/clients${query}`, await tokenWithScopes('read:clients'));
+    expect(response.status, query).toBe(200);
+    return response.json();
+  }
+
+  it('walks every client, the Global Client included, in client id order, each once', async () => {
+    const seen: string[] = [];
+    let body = await page('?take=2');
+    seen.push(...body.clients.map((client) => client.client_id as string));
+    while (body.next !== undefined) {
+      expect(body.clients).toHaveLength(2);
+      body = await page(`?take=2&from=${encodeURIComponent(body.next)}`);
+      seen.push(...body.clients.map((client) => client.client_id as string));
+    }
+    expect(seen).toHaveLength(5);
+    expect(seen).toEqual([...seen].sort((a, b) => (a < b ? -1 : 1)));
+    expect(seen).toContain(SEEDED_GLOBAL_CLIENT.client_id);
+  });
+
+  it('answers {clients, next} even when page, per_page and include_totals come too (node-auth0 v7 always sends them)', async () => {
+    const body = await page('?page=0&per_page=50&include_totals=true&take=3');
+    expect(Object.keys(body).sort()).toEqual(['clients', 'next']);
+    expect(body.clients).toHaveLength(3);
+  });
+
+  it('pages by client id even when fields leaves client_id out', async () => {
+    const first = await page('?take=4&fields=name');
+    expect(first.clients.every((client) => Object.keys(client).join() === 'name')).toBe(true);
+    const rest = await page(`?take=4&fields=name&from=${encodeURIComponent(first.next!)}`);
+    expect(names([...first.clients, ...rest.clients]).sort()).toEqual([...APPS, 'All Applications'].sort());
+  });
+
+  it('finds only the clients with a grant that allows any organization, for q=client_grant.allow_any_organization:true', async () => {
+    const grantId = tenant().records.clientGrants.find((grant) => grant.client_id === tenant().seeded.reporting.client_id)!.id;
+    const patched = await callApi(tenant(), `/api/v2/client-grants/${grantId}`, await tokenFor(tenant(), 'explorer'), { method: 'PATCH', body: JSON.stringify({ allow_any_organization: true }) });
+    expect(patched.status).toBe(200);
+    const body = await page(`?q=${encodeURIComponent('client_grant.allow_any_organization:true')}&take=50`);
+    expect(names(body.clients)).toEqual(['Reporting Service']);
+  });
+
+  it('finds nothing for an organization id: the sandbox has no organizations', async () => {
+    const body = await page(`?q=${encodeURIComponent('client_grant.organization_id:org_abc')}&take=50`);
+    expect(body.clients).toEqual([]);
+  });
+
+  it('filters by external_client_id, which no sandbox client has', async () => {
+    expect(await listWith('read:clients', '?external_client_id=https%3A%2F%2Fapp.example%2Fcimd.json')).toEqual([]);
+  });
+
+  const refused: Array<[string, string, string]> = [
+    ['q without checkpoint paging', '?q=client_grant.allow_any_organization:true', "'q requires the from and take paging parameters (checkpoint pagination)' on property q"],
+    ['q with another filter', '?q=client_grant.allow_any_organization:true&take=5&app_type=spa', "'q cannot be used in combination with other filters (app_type)' on property q"],
+    ['a q Auth0 does not permit', '?q=name:Reporting&take=5', '\'Only client_grant.organization_id:{organization_id} and client_grant.allow_any_organization:true are permitted, not "name:Reporting"\' on property q'],
+    ['a take over 100', '?take=101', "'Value 101 is greater than maximum 100' on property take"],
+    ['a from this tenant never issued', '?take=5&from=%00%00', "'Invalid checkpoint' on property from"],
+  ];
+  for (const [what, query, message] of refused) {
+    it(`refuses ${what}`, async () => {
       expect(await refusal(query)).toEqual({ status: 400, body: invalidQuery(message) });
     });
   }

@@ -38,17 +38,21 @@ export function pageOf<T>(items: readonly T[], paging: PageRequest, key: string)
   return { start, limit: paging.perPage, total: items.length, [key]: slice };
 }
 
-/** A single-valued query parameter, or an error when it is repeated. */
-export function singleParameter(query: URLSearchParams, name: string): string | undefined | TenantError<'invalid_query'> {
+/**
+ * A single-valued query parameter, or an error when it is repeated: a repeated parameter reads as
+ * an array, so the validator names the parameter's own type (`integer` for `per_page`).
+ */
+export function singleParameter(query: URLSearchParams, name: string, type: 'string' | 'integer' | 'boolean' = 'string'): string | undefined | TenantError<'invalid_query'> {
   const values = query.getAll(name);
-  if (values.length > 1) return new TenantError('invalid_query', { detail: 'Expected type string but found type array', property: name });
+  if (values.length > 1) return new TenantError('invalid_query', { detail: `Expected type ${type} but found type array`, property: name });
   return values[0];
 }
 
 function integerParameter(query: URLSearchParams, name: string, min: number, max: number): number | undefined | TenantError<'invalid_query'> {
-  const raw = singleParameter(query, name);
+  const raw = singleParameter(query, name, 'integer');
   if (raw === undefined || raw instanceof TenantError) return raw;
-  if (!/^\d{1,9}$/.test(raw)) return new TenantError('invalid_query', { detail: `Expected type integer but found type string`, property: name });
+  // A sign is part of an integer: page=-1 is out of range, not "not an integer".
+  if (!/^-?\d{1,9}$/.test(raw)) return new TenantError('invalid_query', { detail: `Expected type integer but found type string`, property: name });
   const value = Number(raw);
   if (value < min) return new TenantError('invalid_query', { detail: `Value ${value} is less than minimum ${min}`, property: name });
   if (value > max) return new TenantError('invalid_query', { detail: `Value ${value} is greater than maximum ${max}`, property: name });
@@ -65,7 +69,7 @@ export function listParameter(query: URLSearchParams, name: string): string[] | 
 
 /** `true`/`false` only, as Auth0 accepts; returns undefined when absent. */
 export function booleanParameter(query: URLSearchParams, name: string): boolean | undefined | TenantError<'invalid_query'> {
-  const raw = singleParameter(query, name);
+  const raw = singleParameter(query, name, 'boolean');
   if (raw === undefined || raw instanceof TenantError) return raw;
   if (raw === 'true') return true;
   if (raw === 'false') return false;

@@ -2,6 +2,7 @@ import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { requestToken, START_SECONDS, useTenantServer } from './hosts/testing.ts';
 import { TenantError } from './tenant-error.ts';
+import { SEEDED_GLOBAL_CLIENT } from './seed.ts';
 
 const tenant = useTenantServer();
 
@@ -166,6 +167,13 @@ describe('POST /oauth/token errors from the reference table', () => {
       send: () => requestToken(tenant(), 'reporting', { client_id: 'nobody' }),
       status: 401,
       body: { error: 'invalid_client', error_description: 'Unknown client: nobody' },
+    },
+    {
+      // Issue 22 row 12: the tenant lists this client, so "Unknown client" would contradict it.
+      name: 'the Global Client is told what it is, as a labelled sandbox rule',
+      send: () => requestToken(tenant(), 'reporting', { client_id: SEEDED_GLOBAL_CLIENT.client_id, client_secret: SEEDED_GLOBAL_CLIENT.client_secret }),
+      status: 403,
+      body: { error: 'unauthorized_client', error_description: "This is the tenant's Global Client (All Applications), which gets no tokens from /oauth/token in this sandbox. Use a machine-to-machine application with a client grant. (A Token Lab sandbox rule: Auth0 treats global clients specially for this grant but does not document its answer.)" },
     },
   ];
 

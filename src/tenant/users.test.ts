@@ -170,7 +170,17 @@ describe('GET /api/v2/users-by-email', () => {
     const missing = await admin('/api/v2/users-by-email');
     expect(missing.status).toBe(400);
     expect(await missing.json()).toEqual(badQuery("'Missing required property: email'"));
-    expect(await (await admin('/api/v2/users-by-email?email=')).json()).toEqual(badQuery("'String is too short (0 chars), minimum 1' on property email"));
+    expect(await (await admin('/api/v2/users-by-email?email=')).json()).toEqual(badQuery("'String is too short (0 chars), minimum 1' on property email (Email address to search for (case-sensitive).)"));
+  });
+
+  // Issue 22 row 9: a real tenant refuses loktar@ogar with "Object didn't pass validation for format email".
+  it('refuses an address that is not an email, as Auth0 validates the format', async () => {
+    for (const email of ['notanemail', 'loktar@ogar', 'two words@customers.example']) {
+      const response = await admin(`/api/v2/users-by-email?email=${encodeURIComponent(email)}`);
+      expect(response.status, email).toBe(400);
+      expect(await response.json()).toEqual(badQuery(`'Object didn't pass validation for format email: ${email}' on property email (Email address to search for (case-sensitive).)`));
+    }
+    expect((await admin('/api/v2/users-by-email?email=nobody%40customers.example')).status).toBe(200);
   });
 
   it('needs a token with read:users', async () => {
