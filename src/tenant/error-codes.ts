@@ -70,7 +70,8 @@ export interface TenantErrorDetails {
   global_client_secret: Record<string, never>;
   // Resource servers and the token denylist.
   resource_server_not_found: Record<string, never>;
-  sandbox_read_only_setting: { property: string; api: string };
+  resource_server_conflict: Record<string, never>;
+  system_resource_server: Record<string, never>;
   denylist_full: { limit: number };
   token_revoked: Record<string, never>;
   // Developer-facing: thrown or returned to code that uses the tenant, never sent over HTTP.
@@ -103,7 +104,7 @@ export type ManagementErrorCode =
   | 'metadata_field_name' | 'forbidden_metadata_attribute'
   | 'unreadable_fields' | 'invalid_grant_types' | 'global_client_not_deletable' | 'global_client_field'
   | 'global_client_secret'
-  | 'resource_server_not_found' | 'sandbox_read_only_setting' | 'denylist_full' | 'token_revoked';
+  | 'resource_server_not_found' | 'resource_server_conflict' | 'system_resource_server' | 'denylist_full' | 'token_revoked';
 
 /** Anything that carries a code and its details: a `TenantError`, or a code about to become one. */
 export interface CodedFailure<C extends TenantErrorCode = TenantErrorCode> {

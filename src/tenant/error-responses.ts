@@ -81,7 +81,9 @@ const MANAGEMENT: Table<ManagementErrorCode, ManagementSpec> = {
   global_client_field: ({ property }) => ({ status: 400, message: `This sandbox lets PATCH change only the client_secret of the Global Client (All Applications), not ${property.slice(0, 100)}. A sandbox rule; Auth0 does not document this case.`, errorCode: 'invalid_body' }),
   global_client_secret: () => ({ status: 400, message: 'This sandbox needs the Global Client secret in base64, at least 16 bytes once decoded (24 to 500 characters): the old explorer tokens are signed with those bytes. A sandbox rule.', errorCode: 'invalid_body' }),
   resource_server_not_found: () => ({ status: 404, message: 'The resource server does not exist', errorCode: 'inexistent_resource_server' }),
-  sandbox_read_only_setting: ({ property, api }) => ({ status: 400, message: `This sandbox tenant only lets you change token_lifetime of ${api}; it does not store ${property} (a real tenant would accept it).`, errorCode: 'invalid_body' }),
+  // Neither answer below is shown in a public source: the wording is the sandbox's (assumptions resource-server-create, resource-server-delete).
+  resource_server_conflict: () => ({ status: 409, message: 'A resource server with the same identifier already exists (a Token Lab sandbox wording).', errorCode: 'conflict' }),
+  system_resource_server: () => ({ status: 400, message: 'A system API such as the Auth0 Management API cannot be deleted (a Token Lab sandbox wording).', errorCode: 'invalid_body' }),
   denylist_full: ({ limit }) => ({ status: 400, message: `This sandbox tenant keeps at most ${limit} denylist entries; the entry was not added.`, errorCode: 'invalid_body' }),
   token_revoked: () => ({ status: 401, message: 'The token has been revoked.' }),
 };

@@ -16,6 +16,7 @@ import type { ManagementRoute, RouteOutcome } from './management-route.ts';
 import {
   addToDenylistRoute, createClientGrantRoute, createClientRoute, deleteClientGrantRoute, deleteClientRoute,
   rotateClientSecretRoute, updateClientGrantRoute, updateClientRoute, updateResourceServerRoute, updateUserRoute,
+  createResourceServerRoute, deleteResourceServerRoute,
 } from './mutation-routes.ts';
 import { rateLimitHeaders } from './rate-limit.ts';
 import { readRequestBody } from './read-body.ts';
@@ -49,6 +50,8 @@ export const MANAGEMENT_ROUTES: readonly ManagementRoute[] = [
   { method: 'GET', pattern: /^\/api\/v2\/resource-servers$/, scopes: ['read:resource_servers'], takesBody: false, run: listResourceServers },
   { method: 'GET', pattern: new RegExp(`^/api/v2/resource-servers/${ID}$`), scopes: ['read:resource_servers'], takesBody: false, run: getResourceServer },
   { method: 'PATCH', pattern: new RegExp(`^/api/v2/resource-servers/${ID}$`), scopes: ['update:resource_servers'], takesBody: true, run: updateResourceServerRoute },
+  { method: 'POST', pattern: /^\/api\/v2\/resource-servers$/, scopes: ['create:resource_servers'], takesBody: true, run: createResourceServerRoute },
+  { method: 'DELETE', pattern: new RegExp(`^/api/v2/resource-servers/${ID}$`), scopes: ['delete:resource_servers'], takesBody: false, run: deleteResourceServerRoute },
   // The token denylist.
   { method: 'GET', pattern: /^\/api\/v2\/blacklists\/tokens$/, scopes: ['blacklist:tokens'], takesBody: false, run: listDenylist },
   { method: 'POST', pattern: /^\/api\/v2\/blacklists\/tokens$/, scopes: ['blacklist:tokens'], takesBody: true, run: addToDenylistRoute },

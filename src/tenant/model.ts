@@ -80,15 +80,20 @@ export interface ResourceServerScope {
   description: string;
 }
 
-/** An API registered in the tenant. The sandbox has one: the Auth0 Management API. */
+/**
+ * An API registered in the tenant: the Auth0 Management API (`is_system`), and any API a learner
+ * creates. Documented fields the sandbox does not act on (`allow_offline_access`, `token_dialect`,
+ * …) are stored as sent; tokens are always RS256, signed with the tenant's key.
+ */
 export interface ResourceServer {
   id: string;
   name: string;
   identifier: string;
   scopes: ResourceServerScope[];
   token_lifetime: number;
-  signing_alg: 'RS256';
+  signing_alg: string;
   is_system: boolean;
+  [documented: string]: unknown;
 }
 
 /** A user identity (one login method). The sandbox's users all live in the database connection. */

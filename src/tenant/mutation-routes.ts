@@ -13,6 +13,9 @@ import { updateClientGrant } from './update-client-grant.ts';
 import { checkClientChanges, updateClient } from './update-client.ts';
 import { updateResourceServer } from './update-resource-server.ts';
 import { updateUser } from './update-user.ts';
+import { createResourceServer } from './create-resource-server.ts';
+import { deleteResourceServer } from './delete-resource-server.ts';
+import { presentResourceServer } from './present-resource-server.ts';
 
 /*
  * The Management API routes that change records. Each maps HTTP onto an operation that lives in a
@@ -98,6 +101,18 @@ export function updateUserRoute({ tenant, params, body, principal }: RouteContex
 export function updateResourceServerRoute({ tenant, params, body }: RouteContext): RouteOutcome {
   const result = tenant.mutate((records) => updateResourceServer(records, params[0]!, body));
   return result instanceof TenantError ? result : { status: 200, body: result };
+}
+
+/** `POST /api/v2/resource-servers` (scope `create:resource_servers`): 201 with the API. */
+export function createResourceServerRoute({ tenant, body }: RouteContext): RouteOutcome {
+  const result = tenant.mutate((records) => createResourceServer(records, body));
+  return result instanceof TenantError ? result : { status: 201, body: presentResourceServer(result) };
+}
+
+/** `DELETE /api/v2/resource-servers/{id}` (scope `delete:resource_servers`): 204 without a body. */
+export function deleteResourceServerRoute({ tenant, params }: RouteContext): RouteOutcome {
+  const result = tenant.mutate((records) => deleteResourceServer(records, params[0]!));
+  return result instanceof TenantError ? result : { status: 204 };
 }
 
 /** `POST /api/v2/blacklists/tokens` (scope `blacklist:tokens`): 204 with no body, as Auth0 answers. */

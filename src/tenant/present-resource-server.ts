@@ -7,32 +7,34 @@ import type { TenantRecords } from './tenant-state.ts';
  */
 
 /**
- * Settings the sandbox does not model but Auth0 returns for its APIs, with the values a tenant's
- * Management API shows by default (assumption `resource-server-fixed-fields`). Kept out of the
- * stored record so a saved tenant needs no new fields.
+ * Settings Auth0 returns for every API, with the values a tenant's Management API shows by
+ * default (assumption `resource-server-fixed-fields`), until a PATCH stores another value. Kept
+ * out of the stored record so a saved tenant needs no new fields.
  */
-const FIXED_SETTINGS = {
+const DEFAULT_SETTINGS = {
   allow_offline_access: false,
   skip_consent_for_verifiable_first_party_clients: false,
   token_lifetime_for_web: 7_200,
 } as const;
 
 /** A resource server as the Management API returns it. */
-export type ResourceServerBody = ResourceServer & typeof FIXED_SETTINGS;
+export type ResourceServerBody = ResourceServer & Record<keyof typeof DEFAULT_SETTINGS, unknown>;
 
-/** The record as `GET /api/v2/resource-servers` shows it, in Auth0's field order. */
+/** The record as `GET /api/v2/resource-servers` shows it, in Auth0's field order, then any other stored field. */
 export function presentResourceServer(server: ResourceServer): ResourceServerBody {
+  const { id, name, is_system: isSystem, identifier, scopes, signing_alg: signingAlg, token_lifetime: tokenLifetime, ...stored } = structuredClone(server);
   return {
-    id: server.id,
-    name: server.name,
-    is_system: server.is_system,
-    identifier: server.identifier,
-    scopes: server.scopes.map((scope) => ({ ...scope })),
-    signing_alg: server.signing_alg,
-    allow_offline_access: FIXED_SETTINGS.allow_offline_access,
-    skip_consent_for_verifiable_first_party_clients: FIXED_SETTINGS.skip_consent_for_verifiable_first_party_clients,
-    token_lifetime: server.token_lifetime,
-    token_lifetime_for_web: FIXED_SETTINGS.token_lifetime_for_web,
+    id,
+    name,
+    is_system: isSystem,
+    identifier,
+    scopes,
+    signing_alg: signingAlg,
+    allow_offline_access: DEFAULT_SETTINGS.allow_offline_access,
+    skip_consent_for_verifiable_first_party_clients: DEFAULT_SETTINGS.skip_consent_for_verifiable_first_party_clients,
+    token_lifetime: tokenLifetime,
+    token_lifetime_for_web: DEFAULT_SETTINGS.token_lifetime_for_web,
+    ...stored,
   };
 }
 

@@ -36,6 +36,11 @@ export function newGrantId(): string {
   return `cgr_${randomString(16, ALPHANUMERIC)}`;
 }
 
+/** A new API (resource server) id: 24 lowercase hex characters, the shape of Auth0's. */
+export function newResourceServerId(): string {
+  return randomString(24, '0123456789abcdef');
+}
+
 /** A new global client secret: 48 random bytes, base64-encoded (the HS256 key is the bytes). */
 export function newGlobalSecret(): string {
   return bytesToBase64(crypto.getRandomValues(new Uint8Array(48)));

@@ -161,10 +161,10 @@ describe('PATCH /api/v2/resource-servers/{id} with token_lifetime', () => {
     await expectLifetimeUnchanged();
   });
 
-  it('says plainly that the sandbox does not store skip_consent_for_verifiable_first_party_clients', async () => {
+  it('stores skip_consent_for_verifiable_first_party_clients, the other setting Auth0 lets a system API change', async () => {
     const response = await patch(byAudience(), await explorerToken(), { skip_consent_for_verifiable_first_party_clients: true });
-    expect(response.status).toBe(400);
-    expect(await response.json()).toEqual(badBody('This sandbox tenant only lets you change token_lifetime of Auth0 Management API; it does not store skip_consent_for_verifiable_first_party_clients (a real tenant would accept it).'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ...managementApiBody(), skip_consent_for_verifiable_first_party_clients: true });
     await expectLifetimeUnchanged();
   });
 
@@ -226,5 +226,76 @@ describe('tenant.setTokenLifetime', () => {
     expect(tenant().toJSON().resourceServers[0]!.token_lifetime).toBe(7200);
     tenant().setTokenLifetime(0);
     expect(calls).toBe(1);
+  });
+});
+
+// Issue 22: the SDK documents POST and PATCH /resource-servers with many fields; a system API
+// refuses most of them, so the sandbox lets a learner create an API of their own.
+describe('an API of your own: POST, PATCH and DELETE /api/v2/resource-servers', () => {
+  const create = async (body: unknown) => callApi(tenant(), '/api/v2/resource-servers', await explorerToken(), { method: 'POST', body: JSON.stringify(body) });
+
+  it('creates an API with Auth0\'s defaults, lists it, and issues RS256 tokens for it through a client grant', async () => {
+    const response = await create({ identifier: 'https://billing.example/api', scopes: [{ value: 'read:invoices', description: 'Read invoices' }] });
+    expect(response.status).toBe(201);
+    const api = await response.json();
+    expect(api).toMatchObject({ name: 'https://billing.example/api', identifier: 'https://billing.example/api', is_system: false, token_lifetime: 86_400, signing_alg: 'RS256' });
+    expect(api.id).toMatch(/^[0-9a-f]{24}$/);
+    const listed = await (await callApi(tenant(), '/api/v2/resource-servers', await explorerToken())).json();
+    expect(listed.map((server: { identifier: string }) => server.identifier)).toEqual([audience(), 'https://billing.example/api']);
+    const grant = tenant().authorize(tenant().seeded.noGrant.client_id, ['read:invoices'], 'https://billing.example/api');
+    expect(grant).not.toBeInstanceOf(TenantError);
+    const token = await requestToken(tenant(), 'noGrant', { audience: 'https://billing.example/api' });
+    expect(token.status).toBe(200);
+    const body = await token.json();
+    expect(body).toMatchObject({ expires_in: 86_400, scope: 'read:invoices' });
+    expect(decodeJwt(body.access_token)).toMatchObject({ aud: 'https://billing.example/api', scope: 'read:invoices' });
+  });
+
+  it('gives every scope the API defines to a grant with allow_all_scopes, including scopes added later', async () => {
+    const api = await (await create({ identifier: 'urn:reports', scopes: [{ value: 'read:reports' }] })).json();
+    const grant = await callApi(tenant(), '/api/v2/client-grants', await explorerToken(), { method: 'POST', body: JSON.stringify({ client_id: tenant().seeded.noGrant.client_id, audience: 'urn:reports', allow_all_scopes: true }) });
+    expect(grant.status).toBe(201);
+    await patch(`/api/v2/resource-servers/${api.id}`, await explorerToken(), { scopes: [{ value: 'read:reports' }, { value: 'write:reports' }] });
+    const token = await (await requestToken(tenant(), 'noGrant', { audience: 'urn:reports' })).json();
+    expect(token.scope).toBe('read:reports write:reports');
+  });
+
+  it('stores the documented settings it does not act on, and PATCH changes any documented field of its own APIs', async () => {
+    const settings = { allow_offline_access: true, token_dialect: 'access_token_authz', enforce_policies: true, skip_consent_for_verifiable_first_party_clients: true, token_lifetime_for_anonymous_access_tokens: null };
+    const api = await (await create({ identifier: 'urn:stored', name: 'Stored', ...settings })).json();
+    expect(api).toMatchObject(settings);
+    const changed = await patch(`/api/v2/resource-servers/${api.id}`, await explorerToken(), { name: 'Renamed', token_lifetime: 600, allow_offline_access: false, token_lifetime_for_anonymous_access_tokens: null });
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({ name: 'Renamed', token_lifetime: 600, allow_offline_access: false });
+    expect(tenant().records.resourceServers.find((server) => server.id === api.id)).not.toHaveProperty('token_lifetime_for_anonymous_access_tokens');
+  });
+
+  it('refuses a second API with the same identifier, the Management API\'s included', async () => {
+    expect((await create({ identifier: 'urn:twice' })).status).toBe(201);
+    for (const identifier of ['urn:twice', audience()]) {
+      const again = await create({ identifier });
+      expect(again.status).toBe(409);
+      expect(await again.json()).toEqual({ statusCode: 409, error: 'Conflict', message: 'A resource server with the same identifier already exists (a Token Lab sandbox wording).', errorCode: 'conflict' });
+    }
+  });
+
+  it('refuses a body without identifier, or with fields Auth0 does not have, naming them all', async () => {
+    expect(await (await create({ name: 'x' })).json()).toEqual(badBody("Payload validation error: 'Missing required property: identifier'."));
+    expect(await (await create({ identifier: 'urn:x', colour: 'red', owner: 'me' })).json()).toEqual(badBody("Payload validation error: 'Additional properties not allowed: colour,owner'."));
+    expect(await (await create({ identifier: 'urn:x', signing_alg: 'ES256' })).json()).toEqual(badBody(`Payload validation error: 'No enum match for: "ES256"' on property signing_alg.`));
+  });
+
+  it('deletes an API and its client grants; the Management API cannot be deleted', async () => {
+    const api = await (await create({ identifier: 'urn:short-lived', scopes: [{ value: 'read:x' }] })).json();
+    tenant().authorize(tenant().seeded.noGrant.client_id, ['read:x'], 'urn:short-lived');
+    const removed = await callApi(tenant(), `/api/v2/resource-servers/${encodeURIComponent('urn:short-lived')}`, await explorerToken(), { method: 'DELETE' });
+    expect(removed.status).toBe(204);
+    expect(tenant().records.resourceServers.some((server) => server.id === api.id)).toBe(false);
+    expect(tenant().records.clientGrants.some((grant) => grant.audience === 'urn:short-lived')).toBe(false);
+    const system = await callApi(tenant(), byAudience(), await explorerToken(), { method: 'DELETE' });
+    expect(system.status).toBe(400);
+    expect(await system.json()).toEqual(badBody('A system API such as the Auth0 Management API cannot be deleted (a Token Lab sandbox wording).'));
+    const missing = await callApi(tenant(), '/api/v2/resource-servers/urn%3Anope', await explorerToken(), { method: 'DELETE' });
+    expect(missing.status).toBe(404);
   });
 });

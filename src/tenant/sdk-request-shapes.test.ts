@@ -3,6 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { callApi, tokenFor, useTenantServer } from './hosts/testing.ts';
 import type { Shape } from './payload-schema.ts';
 import { readSdkRequestShapes, sdkShapesFileText, type SdkRequestType } from './read-sdk-request-types.ts';
+import { restoreTenant } from './restore-tenant.ts';
 import { SEEDED_CREDENTIALS } from './seed.ts';
 import { TenantError } from './tenant-error.ts';
 
@@ -125,6 +126,32 @@ describe('every field node-auth0 documents for /api/v2/client-grants', () => {
       const value = field === 'scope' ? ['read:users'] : sampleOf(shape);
       const updated = await accepted(send('/api/v2/client-grants/cgr_sbxReporting000001', 'PATCH', { [field]: value }), field);
       expect(updated[field], field).toEqual(value);
+    }
+  });
+});
+
+describe('every field node-auth0 documents for /api/v2/resource-servers', () => {
+  it('is accepted by POST, stored and returned, and survives a save and restore', async () => {
+    for (const [field, shape] of properties('CreateResourceServerRequestContent')) {
+      const identifier = `urn:sample:${field}`;
+      const value = field === 'identifier' ? identifier : field === 'token_lifetime' ? 3_600 : sampleOf(shape);
+      const created = await accepted(send('/api/v2/resource-servers', 'POST', { identifier, [field]: value }), field);
+      const read = await accepted(call(`/api/v2/resource-servers/${created.id as string}`), field);
+      if (typeof value === 'object') expect(read[field], field).toMatchObject(value as object);
+      else expect(read[field], field).toBe(value);
+    }
+    const { restored, problem } = await restoreTenant(JSON.stringify(tenant().toJSON()));
+    expect(problem).toBeUndefined();
+    expect(restored).toBe(true);
+  });
+
+  it('is accepted by PATCH on an API of your own, stored and returned', async () => {
+    const api = await accepted(send('/api/v2/resource-servers', 'POST', { identifier: 'urn:patched' }), 'identifier');
+    for (const [field, shape] of properties('UpdateResourceServerRequestContent')) {
+      const value = field === 'token_lifetime' ? 3_600 : sampleOf(shape);
+      const updated = await accepted(send(`/api/v2/resource-servers/${api.id as string}`, 'PATCH', { [field]: value }), field);
+      if (typeof value === 'object') expect(updated[field], field).toMatchObject(value as object);
+      else expect(updated[field], field).toBe(value);
     }
   });
 });

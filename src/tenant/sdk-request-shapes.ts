@@ -26,6 +26,7 @@ export const CREATE_CLIENT_BODY = shape('CreateClientRequestContent');
 export const UPDATE_CLIENT_BODY = shape('UpdateClientRequestContent');
 export const CREATE_CLIENT_GRANT_BODY = shape('CreateClientGrantRequestContent');
 export const UPDATE_CLIENT_GRANT_BODY = shape('UpdateClientGrantRequestContent');
+export const CREATE_RESOURCE_SERVER_BODY = shape('CreateResourceServerRequestContent');
 export const UPDATE_RESOURCE_SERVER_BODY = shape('UpdateResourceServerRequestContent');
 export const UPDATE_USER_BODY = shape('UpdateUserRequestContent');
 

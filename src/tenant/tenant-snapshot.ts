@@ -1,6 +1,7 @@
 import type { JWK } from 'jose';
 import type { DrillSettings } from './drills.ts';
 import { CLIENT_CHANGES_SHAPE, NEW_CLIENT_SHAPE } from './application-shape.ts';
+import { NEW_RESOURCE_SERVER_SHAPE, RESOURCE_SERVER_CHANGES_SHAPE } from './resource-server-shape.ts';
 import type { Shape } from './payload-schema.ts';
 import { CREATE_CLIENT_GRANT_BODY, UPDATE_CLIENT_GRANT_BODY } from './sdk-request-shapes.ts';
 import { MAX_RATE_LIMIT } from './rate-limit.ts';
@@ -125,15 +126,22 @@ export const SNAPSHOT_SHAPE: Shape = record({
   resourceServers: {
     type: 'array',
     maxItems: 50,
-    items: record({
-      id,
-      name: text(200),
-      identifier: text(),
-      scopes: { type: 'array', maxItems: 500, items: record({ value: text(200), description: text() }) },
-      token_lifetime: { type: 'integer', min: 1, max: 2_592_000 },
-      signing_alg: { type: 'string', enum: ['RS256'] },
-      is_system: bool,
-    }),
+    items: {
+      type: 'object',
+      required: ['id', 'name', 'identifier', 'scopes', 'token_lifetime', 'signing_alg', 'is_system'],
+      properties: {
+        // Any documented field a learner's API was given, as node-auth0 types it.
+        ...RESOURCE_SERVER_CHANGES_SHAPE.properties,
+        ...NEW_RESOURCE_SERVER_SHAPE.properties,
+        id,
+        name: text(200),
+        identifier: text(),
+        scopes: { type: 'array', maxItems: 1_000, items: { type: 'object', required: ['value'], properties: { value: text(280), description: text() } } },
+        token_lifetime: { type: 'integer', min: 1, max: 2_592_000 },
+        signing_alg: { type: 'string', enum: ['HS256', 'RS256', 'RS512', 'PS256'] },
+        is_system: bool,
+      },
+    },
   },
   globalClient: record({ client_id: id, client_secret: { type: 'string', minLength: 24, maxLength: 500 } }),
   users: { type: 'array', maxItems: 1_000, items: userShape },
