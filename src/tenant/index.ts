@@ -37,6 +37,8 @@ export { mintLegacyExplorerToken } from './legacy-token.ts';
 export { SEEDED_CREDENTIALS, SEEDED_GLOBAL_CLIENT } from './seed.ts';
 export { seedUsers } from './seed-users.ts';
 export { ASSUMPTIONS, type Assumption } from './assumptions.ts';
+export { FIELD_USES, type FieldUse } from './stored-fields.ts';
+export { SDK_SHAPES_SOURCE } from './sdk-request-shapes.ts';
 export { DEFAULT_DOMAIN } from './domain-name.ts';
 export { DEFAULT_RATE_LIMITS, type RateLimitPolicy } from './rate-limit.ts';
 export { MANAGEMENT_API_SCOPES, MANAGEMENT_TOKEN_LIFETIME } from './management-scopes.ts';
