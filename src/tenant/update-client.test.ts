@@ -23,6 +23,23 @@ describe('PATCH /api/v2/clients/{id}', () => {
     expect(tenant().application(reporting.client_id)).toMatchObject({ name: 'Audit Reports', description: 'Nightly job that lists applications for an audit report.' });
   });
 
+  it('stores a documented field it does not act on, and a null clears it where the SDK allows null', async () => {
+    const { reporting } = tenant().seeded;
+    const rotation = { rotation_type: 'rotating', expiration_type: 'expiring', token_lifetime: 86_400 };
+    expect((await patch(reporting.client_id, { refresh_token: rotation, logo_uri: 'https://cdn.example/r.png' })).status).toBe(200);
+    expect(tenant().application(reporting.client_id)).toMatchObject({ refresh_token: rotation, logo_uri: 'https://cdn.example/r.png' });
+    expect((await patch(reporting.client_id, { refresh_token: null })).status).toBe(200);
+    expect(tenant().application(reporting.client_id)).not.toHaveProperty('refresh_token');
+    const refused = await patch(reporting.client_id, { logo_uri: null });
+    expect(await refused.json()).toEqual(invalidBody("'Expected type string but found type null' on property logo_uri"));
+  });
+
+  it('sets token_endpoint_auth_method to null, as Auth0 does for an app that moves to Private Key JWT', async () => {
+    const { reporting } = tenant().seeded;
+    expect((await patch(reporting.client_id, { token_endpoint_auth_method: null })).status).toBe(200);
+    expect(tenant().application(reporting.client_id)?.token_endpoint_auth_method).toBeNull();
+  });
+
   it('merges jwt_configuration field by field', async () => {
     const { reporting } = tenant().seeded;
     await patch(reporting.client_id, { jwt_configuration: { lifetime_in_seconds: 600 } });
