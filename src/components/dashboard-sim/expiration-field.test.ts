@@ -43,7 +43,9 @@ describe('lifetimeRisk', () => {
 describe('describeLifetime', () => {
   it('shows seconds with a readable duration', () => {
     expect(describeLifetime(604_800)).toBe('604,800 s (7 days)');
-    expect(describeLifetime(90_000)).toBe('90,000 s (1.04 days)');
+    expect(describeLifetime(90_000)).toBe('90,000 s (25 hours)');
+    expect(describeLifetime(604_800)).toBe('604,800 s (7 days)');
+    expect(describeLifetime(90_061)).toBe('90,061 s (1 d 1 h)');
     expect(describeLifetime(86_400)).toBe('86,400 s (1 day)');
     expect(describeLifetime(3600)).toBe('3,600 s (1 h 0 min)');
   });

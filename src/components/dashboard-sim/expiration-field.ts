@@ -14,11 +14,19 @@ export type ExpirationCheck = { readonly ok: false; readonly message: string } |
 
 const seconds = (value: number) => `${value.toLocaleString('en-US')} s`;
 
-/** "7 days", "1.04 days", or "1 h" below a day: a lifetime in the unit a reader weighs risk in. */
+/**
+ * "7 days", "25 hours", "1 d 0 h 30 min"-style below: a lifetime in the unit a reader weighs risk
+ * in. Whole days read as days and whole hours as hours (90,000 s is 25 hours, not "1.04 days");
+ * anything else, and anything under a day, as its two largest units.
+ */
 export function formatSpan(value: number): string {
   if (value < DEFAULT_API_TOKEN_LIFETIME) return formatDuration(value);
-  const days = Number((value / DEFAULT_API_TOKEN_LIFETIME).toFixed(2));
-  return `${days} day${days === 1 ? '' : 's'}`;
+  if (value % DEFAULT_API_TOKEN_LIFETIME === 0) {
+    const days = value / DEFAULT_API_TOKEN_LIFETIME;
+    return `${days} day${days === 1 ? '' : 's'}`;
+  }
+  if (value % 3_600 === 0) return `${value / 3_600} hours`;
+  return formatDuration(value);
 }
 
 /** Checks the field's text against Auth0's limits before anything is changed. */

@@ -80,10 +80,13 @@ describe('secondsUntilExpired and describeWait', () => {
     expect(secondsUntilExpired('not a token', 5_000)).toBe(0);
   });
 
-  it('says the jump in days, hours and seconds', () => {
+  it('says the jump in days, hours, minutes and seconds', () => {
     expect(describeWait(86_401)).toBe('1 day and 1 second');
     expect(describeWait(2 * 86_400 + 3 * 3_600)).toBe('2 days and 3 hours');
     expect(describeWait(0)).toBe('0 seconds');
+    // Issue 24 item 8: a wait a few seconds short of a day read "23 hours and 3595 seconds".
+    expect(describeWait(86_395)).toBe('23 hours, 59 minutes and 55 seconds');
+    expect(describeWait(90 * 60)).toBe('1 hour and 30 minutes');
   });
 });
 

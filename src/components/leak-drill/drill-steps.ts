@@ -110,16 +110,21 @@ function expOf(token: string): number | undefined {
   return typeof exp === 'number' && Number.isFinite(exp) ? exp : undefined;
 }
 
-/** "24 hours", "7 days and 1 second": the jump in words a reader checks against the token's lifetime. */
+/**
+ * "24 hours", "23 hours, 59 minutes and 55 seconds": the jump in words a reader checks against the
+ * token's lifetime. Minutes are a unit of their own, so a wait a few seconds short of a day never
+ * reads "23 hours and 3595 seconds".
+ */
 export function describeWait(seconds: number): string {
-  const days = Math.floor(seconds / 86_400);
-  const hours = Math.floor((seconds % 86_400) / 3_600);
-  const rest = seconds % 3_600;
-  const parts = [
-    ...(days > 0 ? [`${days} day${days === 1 ? '' : 's'}`] : []),
-    ...(hours > 0 ? [`${hours} hour${hours === 1 ? '' : 's'}`] : []),
-    ...(rest > 0 || (days === 0 && hours === 0) ? [`${rest} second${rest === 1 ? '' : 's'}`] : []),
-  ];
+  const units: Array<[name: string, size: number]> = [['day', 86_400], ['hour', 3_600], ['minute', 60], ['second', 1]];
+  let rest = Math.max(0, Math.floor(seconds));
+  const parts: string[] = [];
+  for (const [name, size] of units) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (count > 0) parts.push(`${count} ${name}${count === 1 ? '' : 's'}`);
+  }
+  if (parts.length === 0) return '0 seconds';
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
 }
 

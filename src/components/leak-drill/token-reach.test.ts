@@ -23,6 +23,8 @@ describe('routePath', () => {
       '/api/v2/resource-servers',
       '/api/v2/resource-servers/{id}',
       '/api/v2/resource-servers/{id}',
+      '/api/v2/resource-servers',
+      '/api/v2/resource-servers/{id}',
       '/api/v2/blacklists/tokens',
       '/api/v2/blacklists/tokens',
     ]);
