@@ -30,6 +30,8 @@ async function loadSolution(page: Page): Promise<void> {
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Show it' }).click();
   await expect(dialog).toBeHidden();
+  // Issue 24 item 8: the button no longer offers what has just happened.
+  await expect(page.getByRole('button', { name: 'Hide the solution' })).toHaveAttribute('aria-expanded', 'true');
   await page.getByRole('button', { name: 'Put the solution in the editor' }).click();
   await expect(page.getByText('The solution is in the editor.')).toBeVisible();
 }
@@ -100,6 +102,11 @@ test.describe('lab exercises', () => {
     await loadSolution(page);
     await expect(page.getByRole('region', { name: 'Solution for Exercise 2: least scopes' })).toBeVisible();
     await expect(playground(page, 'Exercise 2: least scopes').locator('.monaco-editor')).toContainText("scope: 'read:clients'");
+    await page.getByRole('button', { name: 'Hide the solution' }).click();
+    await expect(page.getByRole('region', { name: 'Solution for Exercise 2: least scopes' })).toBeHidden();
+    await page.getByRole('button', { name: 'Show the solution again' }).click();
+    await expect(page.getByRole('dialog', { name: 'Show the solution?' })).toBeHidden();
+    await expect(page.getByRole('region', { name: 'Solution for Exercise 2: least scopes' })).toBeVisible();
     await page.reload();
     await editorReady(page, 'Exercise 2: least scopes');
     await page.getByRole('button', { name: 'Restore my code' }).click();

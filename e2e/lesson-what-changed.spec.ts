@@ -50,6 +50,12 @@ test('the lifetime paragraph links Auth0\'s pages on the default and on raising 
 test('the quiz answers each choice at once and keeps score', async ({ page }) => {
   const quiz = page.getByRole('region', { name: 'Which flow is this?' });
   const first = quiz.getByRole('group', { name: /inside a page your browser downloaded/ });
+  // Issue 24 item 8: each number sits with its statement, above the choices, not beside the buttons.
+  const number = first.locator('.tl-quiz-number');
+  await expect(number).toHaveText('1.');
+  const numberBox = await number.boundingBox();
+  const radioBox = await first.getByRole('radio', { name: 'Old explorer' }).boundingBox();
+  expect(numberBox!.y + numberBox!.height).toBeLessThanOrEqual(radioBox!.y);
   await first.getByRole('radio', { name: 'Old explorer' }).check();
   await expect(first.getByRole('status')).toHaveText(/^Right: old explorer flow\./);
 

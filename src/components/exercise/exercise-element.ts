@@ -121,14 +121,28 @@ class TokenLabExercise extends HTMLElement {
     };
     restore.hidden = backup() === null;
 
-    get<HTMLButtonElement>('[data-show-solution]').addEventListener('click', () => {
+    // Once shown, the button says what it does next: hide it, or show it again without asking twice.
+    const toggle = get<HTMLButtonElement>('[data-show-solution]');
+    let confirmed = false;
+    const showPanel = (shown: boolean) => {
+      panel.hidden = !shown;
+      toggle.textContent = shown ? 'Hide the solution' : 'Show the solution again';
+      toggle.setAttribute('aria-expanded', String(shown));
+      toggle.removeAttribute('aria-haspopup');
+      if (shown) panel.focus();
+    };
+    toggle.addEventListener('click', () => {
+      if (confirmed) {
+        showPanel(panel.hidden);
+        return;
+      }
       dialog.returnValue = '';
       dialog.showModal();
     });
     dialog.addEventListener('close', () => {
       if (dialog.returnValue !== 'show') return;
-      panel.hidden = false;
-      panel.focus();
+      confirmed = true;
+      showPanel(true);
     });
     get<HTMLButtonElement>('[data-use-solution]').addEventListener('click', async () => {
       const mounted = await playground.start();
