@@ -10,6 +10,7 @@ import {
 import { checkResponse, seen, seenByRoute } from './fuzz-response-check-test-support.ts';
 import { handleTenantRequest } from './handle-request.ts';
 import { MANAGEMENT_ROUTES } from './management-api.ts';
+import { DEFAULT_RATE_LIMITS } from './rate-limit.ts';
 import { displayRoutePath } from './management-route.ts';
 import { tenantHandlers } from './msw-handlers.ts';
 import { restoreTenant } from './restore-tenant.ts';
@@ -33,6 +34,11 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_261_129);
 const RUNS = 4_000;
 // Far above what a run sends, so requests reach the real logic; each property restores a snapshot of it.
 const GENEROUS = { limit: 1_000_000, perSecond: 1_000_000 };
+/**
+ * Real time stands still at START (x-ratelimit-reset reads it), so runs are reproducible; the
+ * tenant's own clock is moved apart from it by the rate-limit property's clock jumps.
+ */
+const wallClock = (): number => START.getTime();
 
 let fixture: Fixture;
 let casesRun = 0;
@@ -42,7 +48,7 @@ const started = performance.now();
 const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
 
 beforeAll(async () => {
-  const tenant = await createTenant({ now: START, rateLimits: { token: GENEROUS, management: GENEROUS, jwks: GENEROUS } });
+  const tenant = await createTenant({ now: START, wallClock, rateLimits: { token: GENEROUS, management: GENEROUS, jwks: GENEROUS } });
   const issue = async (role: 'reporting' | 'explorer') => {
     const { client_id, client_secret } = SEEDED_CREDENTIALS[role];
     const response = await handleTenantRequest(tenant, new Request(`${ORIGIN}/oauth/token`, {
@@ -63,7 +69,7 @@ afterAll(() => {
 
 /** A tenant of its own per property, so one property's mutations cannot mask another's findings. */
 async function isolatedTenant(): Promise<Tenant> {
-  const { tenant, restored, problem } = await restoreTenant(fixture.snapshot);
+  const { tenant, restored, problem } = await restoreTenant(fixture.snapshot, { wallClock });
   if (!restored) throw new Error(`test set-up: ${problem}`);
   return tenant;
 }
@@ -78,6 +84,17 @@ async function answer(tenant: Tenant, recipe: RequestRecipe): Promise<void> {
 }
 
 const parameters = (numRuns: number) => ({ numRuns, seed: SEED });
+
+/**
+ * Whatever the API accepted must survive a save and a restore, or a learner's tenant is lost on
+ * the next page load (a longer run of this fuzzer, 160,000 requests, found PATCHes that answered 200
+ * and left state the restore refused; restore-tenant.test.ts keeps those cases).
+ */
+async function expectRestorable(tenant: Tenant): Promise<void> {
+  const { restored, problem } = await restoreTenant(JSON.stringify(tenant.toJSON()));
+  expect(problem).toBeUndefined();
+  expect(restored).toBe(true);
+}
 
 describe('fuzzing the mocked tenant with fast-check', () => {
   it('answers every random /oauth/token request with an Authentication API body and rate-limit headers', async () => {
@@ -102,6 +119,7 @@ describe('fuzzing the mocked tenant with fast-check', () => {
         // Deletes and secret rotations wear the seed away; a fresh copy now and then keeps the
         // 200s, 204s and 409s reachable for the whole run.
         if (++sinceRestore > 150) {
+          await expectRestorable(tenant);
           tenant = await isolatedTenant();
           sinceRestore = 0;
         }
@@ -110,6 +128,7 @@ describe('fuzzing the mocked tenant with fast-check', () => {
       }),
       parameters(RUNS),
     );
+    await expectRestorable(tenant);
   }, 60_000);
 
   it('answers any method on any path of the domain, through msw and the real fetch, without a 5xx', async () => {
@@ -144,7 +163,7 @@ describe('fuzzing the mocked tenant with fast-check', () => {
   }, 60_000);
 
   it('only ever answers 429 with x-ratelimit-* headers, under the real limits, clock jumps and the rate-limited drill', async () => {
-    const base = await createTenant({ now: START });
+    const base = await createTenant({ now: START, wallClock });
     const snapshot = base.toJSON();
     const step = fc.oneof(
       { weight: 6, arbitrary: fc.record({ kind: fc.constant('request' as const), route: fc.constantFrom('token', 'api'), valid: fc.boolean() }) },
@@ -154,7 +173,7 @@ describe('fuzzing the mocked tenant with fast-check', () => {
     let saw429 = false;
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 80 }), async (steps) => {
-        const { tenant } = await restoreTenant(snapshot);
+        const { tenant } = await restoreTenant(snapshot, { wallClock });
         for (const action of steps) {
           if (action.kind === 'advance') tenant.clock.advance(action.seconds);
           else if (action.kind === 'drill') tenant.drills.set({ rateLimited: action.on });
@@ -172,7 +191,13 @@ describe('fuzzing the mocked tenant with fast-check', () => {
             expect(limit).toBe(action.route === 'token' ? '30' : '50');
             expect(remaining).toBeGreaterThanOrEqual(0);
             expect(remaining).toBeLessThanOrEqual(Number(limit));
-            expect(reset).toBeGreaterThanOrEqual(tenant.clock.nowSeconds());
+            // Real seconds, whatever the tenant's clock says: a client compares the reset with its
+            // own clock, so it is the wall clock's second plus at most the time to refill a whole
+            // bucket (limit / perSecond), rounded up.
+            const policy = DEFAULT_RATE_LIMITS[action.route === 'token' ? 'token' : 'management'];
+            const wallSecond = Math.floor(wallClock() / 1000);
+            expect(reset).toBeGreaterThanOrEqual(wallSecond);
+            expect(reset).toBeLessThanOrEqual(wallSecond + policy.limit / policy.perSecond + 1);
             if (response.status === 429) {
               saw429 = true;
               expect(remaining).toBe(0);

@@ -6,15 +6,17 @@ import type { TenantSnapshot } from './tenant-snapshot.ts';
 import type { Tenant } from './tenant.ts';
 import { TenantError } from './tenant-error.ts';
 
-async function issue(tenant: Tenant): Promise<string> {
-  const { reporting } = tenant.seeded;
+async function issue(tenant: Tenant, role: 'reporting' | 'explorer' = 'reporting'): Promise<string> {
+  const { client_id: clientId, client_secret: clientSecret } = tenant.seeded[role];
   const response = await handleTenantRequest(tenant, new Request(`https://${tenant.domain}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', client_id: reporting.client_id, client_secret: reporting.client_secret, audience: tenant.managementAudience }),
+    body: JSON.stringify({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, audience: tenant.managementAudience }),
   }));
   return (await response.json()).access_token;
 }
+
+const explorerToken = (tenant: Tenant) => issue(tenant, 'explorer');
 
 function withoutModulus(snapshot: TenantSnapshot): Record<string, unknown> {
   const { n: _, ...rest } = snapshot.signingKeys[0]!.privateJwk;
@@ -149,6 +151,34 @@ describe('toJSON and restoreTenant', () => {
     const refused = await restoreTenant(JSON.stringify(tampered));
     expect(refused.restored).toBe(false);
     expect(refused.problem).toMatch(/applications\.0: Additional properties not allowed: is_admin/);
+  });
+
+  // Found by fuzzing: each of these PATCHes answered 200, and the saved tenant then failed to restore.
+  it('restores a tenant after every PATCH the API accepted, nested nulls and credential ids included', async () => {
+    const changes: Array<[string, unknown]> = [
+      ['/api/v2/clients/sbxApiExplorerApplication0000004', { native_social_login: { google: null, facebook: null } }],
+      ['/api/v2/clients/sbxApiExplorerApplication0000004', { fedcm_login: { google: null } }],
+      ['/api/v2/clients/sbxApiExplorerApplication0000004', { client_authentication_methods: { private_key_jwt: { credentials: [{ id: 'cred_1234567890' }] } } }],
+      ['/api/v2/users/auth0%7C6650a1b2c3d4e5f600000001', { phone_number: '+1555', picture: 'https://cdn.example/p.png', username: 'ada' }],
+    ];
+    const original = await freshTenant();
+    for (const [path, body] of changes) {
+      const response = await handleTenantRequest(original, new Request(`https://${original.domain}${path}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${await explorerToken(original)}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }));
+      expect(response.status, path).toBe(200);
+    }
+    const { restored, problem } = await restoreTenant(JSON.stringify(original.toJSON()));
+    expect(problem).toBeUndefined();
+    expect(restored).toBe(true);
+    const tooLong = await handleTenantRequest(original, new Request(`https://${original.domain}/api/v2/users/auth0%7C6650a1b2c3d4e5f600000001`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${await explorerToken(original)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ phone_number: `+1${'5'.repeat(59)}` }),
+    }));
+    expect(tooLong.status).toBe(400);
   });
 
   it('refuses state saved for another domain than the one asked for', async () => {

@@ -1,10 +1,11 @@
 import type { JWK } from 'jose';
 import type { DrillSettings } from './drills.ts';
-import { CLIENT_CHANGES_SHAPE, NEW_CLIENT_SHAPE } from './application-shape.ts';
+import { CLIENT_CHANGES_SHAPE, CLIENT_METADATA_SHAPE, NEW_CLIENT_SHAPE } from './application-shape.ts';
 import { NEW_RESOURCE_SERVER_SHAPE, RESOURCE_SERVER_CHANGES_SHAPE } from './resource-server-shape.ts';
 import type { Shape } from './payload-schema.ts';
 import { CREATE_CLIENT_GRANT_BODY, UPDATE_CLIENT_GRANT_BODY } from './sdk-request-shapes.ts';
 import { MAX_RATE_LIMIT } from './rate-limit.ts';
+import { USER_ATTRIBUTE_SHAPES } from './update-user.ts';
 import type { RateLimitState, TenantRecords, TenantState } from './tenant-state.ts';
 
 /** Marks a saved tenant so unrelated JSON in storage is recognised as such. */
@@ -62,6 +63,24 @@ function record(properties: Record<string, Shape>): Shape {
   return { type: 'object', properties, required: Object.keys(properties) };
 }
 
+/**
+ * What a stored field may hold after a POST or a PATCH: where the two bodies type a field
+ * differently (PATCH takes null inside native_social_login, credential ids instead of keys),
+ * either form. Taking one over the other let a PATCH answer 200 and the saved tenant then fail to
+ * restore.
+ */
+function storedFields(...bodies: ReadonlyArray<Extract<Shape, { type: 'object' }>>): Record<string, Shape> {
+  const fields: Record<string, Shape> = {};
+  for (const body of bodies) {
+    for (const [name, shape] of Object.entries(body.properties)) {
+      const known = fields[name];
+      if (known === undefined) fields[name] = shape;
+      else if (JSON.stringify(known) !== JSON.stringify(shape)) fields[name] = { type: 'oneOf', options: [...(known.type === 'oneOf' ? known.options : [known]), shape] };
+    }
+  }
+  return fields;
+}
+
 // The fields the sandbox acts on are required; any other documented field may be stored.
 const MODELLED_CLIENT_FIELDS = [
   'client_id', 'name', 'description', 'app_type', 'client_secret', 'grant_types', 'token_endpoint_auth_method', 'callbacks', 'allowed_origins',
@@ -71,8 +90,9 @@ const applicationShape: Shape = {
   type: 'object',
   required: MODELLED_CLIENT_FIELDS,
   properties: {
-    ...CLIENT_CHANGES_SHAPE.properties,
-    ...NEW_CLIENT_SHAPE.properties,
+    ...storedFields(NEW_CLIENT_SHAPE, CLIENT_CHANGES_SHAPE),
+    // Stored after the merge, so as POST takes it: at most 10 keys, string values.
+    client_metadata: CLIENT_METADATA_SHAPE,
     client_id: id,
     client_secret: { type: 'string', minLength: 1, maxLength: 500 },
     token_endpoint_auth_method: { ...(CLIENT_CHANGES_SHAPE.properties.token_endpoint_auth_method as Shape), nullable: true },
@@ -83,8 +103,7 @@ const grantShape: Shape = {
   type: 'object',
   required: ['id', 'client_id', 'audience', 'scope'],
   properties: {
-    ...UPDATE_CLIENT_GRANT_BODY.properties,
-    ...CREATE_CLIENT_GRANT_BODY.properties,
+    ...storedFields(CREATE_CLIENT_GRANT_BODY, UPDATE_CLIENT_GRANT_BODY),
     id, client_id: id, audience: text(), scope: { type: 'array', items: text(200), maxItems: 500, unique: true },
   },
 };
@@ -93,13 +112,11 @@ const userShape: Shape = {
   type: 'object',
   required: ['user_id', 'email', 'email_verified', 'created_at', 'updated_at', 'identities', 'app_metadata', 'user_metadata', 'blocked'],
   properties: {
-    // The attributes a PATCH may have set (the rest of node-auth0's UpdateUserRequestContent are instructions).
-    given_name: text(300), family_name: text(300), picture: text(), username: text(300), phone_number: text(40), phone_verified: bool,
+    // The attributes a PATCH may have set, with its limits (the rest of node-auth0's UpdateUserRequestContent are instructions).
+    ...USER_ATTRIBUTE_SHAPES,
+    phone_verified: bool,
     user_id: id,
-    email: text(320),
     email_verified: bool,
-    name: text(300),
-    nickname: text(300),
     created_at: text(40),
     updated_at: text(40),
     identities: { type: 'array', maxItems: 10, items: record({ connection: text(200), provider: text(200), user_id: id, isSocial: bool }) },
@@ -131,8 +148,7 @@ export const SNAPSHOT_SHAPE: Shape = record({
       required: ['id', 'name', 'identifier', 'scopes', 'token_lifetime', 'signing_alg', 'is_system'],
       properties: {
         // Any documented field a learner's API was given, as node-auth0 types it.
-        ...RESOURCE_SERVER_CHANGES_SHAPE.properties,
-        ...NEW_RESOURCE_SERVER_SHAPE.properties,
+        ...storedFields(NEW_RESOURCE_SERVER_SHAPE, RESOURCE_SERVER_CHANGES_SHAPE),
         id,
         name: text(200),
         identifier: text(),

@@ -11,13 +11,23 @@ export const UPDATE_USER_SCOPES: readonly string[] = ['update:users', 'update:us
 // Metadata is free-form JSON; only its top level is merged.
 const METADATA_SHAPE: Shape = { type: 'object', properties: {}, additional: { type: 'any' } };
 
-/** Every field node-auth0 documents for the PATCH, with the sandbox's length limits on the names. */
-const USER_CHANGES_SHAPE = tightened(UPDATE_USER_BODY, {
-  app_metadata: METADATA_SHAPE,
-  user_metadata: METADATA_SHAPE,
+/**
+ * The sandbox's length limits on the user attributes a PATCH may set: they keep a saved tenant
+ * small, and the saved tenant is checked against the same ones when it is restored.
+ */
+export const USER_ATTRIBUTE_SHAPES: Readonly<Record<string, Shape>> = {
+  email: { type: 'string', minLength: 3, maxLength: 320 },
   name: { type: 'string', minLength: 1, maxLength: 300 },
   nickname: { type: 'string', minLength: 1, maxLength: 300 },
-});
+  given_name: { type: 'string', maxLength: 300 },
+  family_name: { type: 'string', maxLength: 300 },
+  username: { type: 'string', maxLength: 300 },
+  picture: { type: 'string', maxLength: 2_000 },
+  phone_number: { type: 'string', maxLength: 40 },
+};
+
+/** Every field node-auth0 documents for the PATCH, with those limits. */
+const USER_CHANGES_SHAPE = tightened(UPDATE_USER_BODY, { ...USER_ATTRIBUTE_SHAPES, app_metadata: METADATA_SHAPE, user_metadata: METADATA_SHAPE });
 
 /**
  * Names Auth0 keeps for itself: "The app_metadata field must not contain any of these properties"
