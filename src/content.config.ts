@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { i18nLoader } from '@astrojs/starlight/loaders';
 import { lessonIdFromPath } from './lesson-routes.ts';
 
 // Starlight's docsLoader is fixed to src/content/docs; lessons sit in content/ so that a
@@ -16,4 +17,7 @@ export const collections = {
     }),
     schema: docsSchema(),
   }),
+  // Starlight reads its UI strings from this collection; English needs none of its own, but an
+  // absent collection made every build warn that "i18n" does not exist.
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 };
