@@ -133,7 +133,7 @@ class TokenLabExercise extends HTMLElement {
     };
     toggle.addEventListener('click', () => {
       if (confirmed) {
-        showPanel(panel.hidden);
+        showPanel(panel.hidden !== false);
         return;
       }
       dialog.returnValue = '';
