@@ -8,6 +8,7 @@ import { configureTypeScript } from './typescript-setup.ts';
 import { leaveEditorWithEscapeTab } from './keyboard-exit.ts';
 import { describeProblems } from './problem-summary.ts';
 import { currentProblems, firstSyntaxError, type SyntaxProblem } from './syntax-check.ts';
+import type { HeldEdit } from './held-keys.ts';
 
 const RUN_MARKER_OWNER = 'token-lab-run';
 // As Monaco's own diagnostics wait after a keystroke, so the line and the squiggles move together.
@@ -24,6 +25,8 @@ export interface AttachedEditor {
   clearRunMarks(): void;
   /** TypeScript's words for the first syntax error, or undefined when it sees none. */
   syntaxError(): Promise<SyntaxProblem | undefined>;
+  /** Types what the reader typed on the static code before the editor was there, as typing would. */
+  typeHeld(edits: readonly HeldEdit[]): void;
 }
 
 /** Where the editor goes and whom it tells. */
@@ -33,6 +36,10 @@ export interface EditorSlots {
   title: string;
   code: string;
   editorBox: HTMLElement;
+  /**
+   * The static code the editor replaces. When it has focus, the editor takes it over (never the
+   * page's body), on the line the reader had scrolled it to.
+   */
   staticCode: HTMLElement;
   problems: HTMLElement;
   /** Focus lands here before and after the editor when the reader leaves it with Escape, Tab. */
@@ -44,6 +51,9 @@ export interface EditorSlots {
 
 export function attachEditor(slots: EditorSlots): AttachedEditor {
   configureTypeScript();
+  // Read before Monaco adds its own elements: where the reader is, so the editor opens there.
+  const hadFocus = slots.staticCode.contains(document.activeElement);
+  const scrollTop = slots.staticCode.scrollTop;
   const narrow = matchMedia(NARROW).matches;
   const model = monaco.editor.createModel(slots.code, 'typescript', monaco.Uri.parse(`file:///playgrounds/${slots.id}.ts`));
   const editor = monaco.editor.create(slots.editorBox, {
@@ -68,6 +78,9 @@ export function attachEditor(slots: EditorSlots): AttachedEditor {
     showUnused: false,
     ariaLabel: `${slots.title}: code editor. Ctrl+Enter runs. Escape then Tab leaves the editor.`,
   });
+  openWhereTheReaderWas(editor, model, scrollTop);
+  // Focus moves before the static code goes, so it never falls to the page's body on the way.
+  if (hadFocus) editor.focus();
   slots.staticCode.remove();
   leaveEditorWithEscapeTab(editor, slots.before, slots.after);
   followSiteTheme();
@@ -136,7 +149,27 @@ export function attachEditor(slots: EditorSlots): AttachedEditor {
     },
     clearRunMarks: () => monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, []),
     syntaxError: () => (typescriptReady ? firstSyntaxError(getTypeScriptWorker, model) : Promise.resolve(undefined)),
+    typeHeld(edits) {
+      // Monaco's own commands for typing, so Enter indents, brackets close and Ctrl+Z undoes as after real keys.
+      for (const edit of edits) {
+        if (edit.kind === 'text') editor.trigger('keyboard', 'type', { text: edit.text });
+        else editor.trigger('keyboard', edit.kind === 'delete-left' ? 'deleteLeft' : 'deleteRight', null);
+      }
+    },
   };
+}
+
+/**
+ * The editor shows what the static code showed (both draw 21 px lines below 8 px of padding), with
+ * the caret at the start of the first line in full view: the start of the code unless the reader
+ * had scrolled, and then where they were reading.
+ */
+function openWhereTheReaderWas(editor: monaco.editor.IStandaloneCodeEditor, model: monaco.editor.ITextModel, scrollTop: number): void {
+  editor.setScrollTop(scrollTop);
+  const top = editor.getScrollTop();
+  let lineNumber = 1;
+  while (lineNumber < model.getLineCount() && editor.getTopForLineNumber(lineNumber) < top) lineNumber++;
+  editor.setPosition({ lineNumber, column: model.getLineFirstNonWhitespaceColumn(lineNumber) || 1 });
 }
 
 // Monaco's stock themes with comments recoloured: vs-dark's green comments fail AA contrast.

@@ -1,14 +1,29 @@
 /**
- * The parts of Monaco a playground needs, and nothing else.
+ * The parts of Monaco a playground needs, registered before the first editor is made.
  *
- * `monaco-editor`'s main entry registers some 80 languages plus the CSS, HTML and JSON
- * language services; a playground only edits TypeScript. Importing the editor API and
- * a chosen set of editor contributions keeps the download near half of the full editor.
- * Keep this list in step with `esm/vs/editor/editor.main.js` when upgrading Monaco.
+ * `monaco-editor`'s main entry registers some 80 languages plus the CSS, HTML and JSON language
+ * services; a playground only edits TypeScript, so this imports the editor API, the editing
+ * comforts listed below and the TypeScript language alone.
+ *
+ * Every editor contribution must be registered before the first `monaco.editor.create`: Monaco
+ * builds its service collection once, when the first editor is made (StandaloneServices.initialize
+ * copies the singletons registered so far and never looks again), and every later editor
+ * instantiates every contribution registered by then. Since 0.55 the TypeScript language's lazy
+ * `tsMode` chunk imports `internal/common/workers`, which imports every editor contribution
+ * (microsoft/monaco-editor#5162), CodeLens and drop-into-editor among them, whose services
+ * (ICodeLensCache, treeViewsDndService) then arrive after the collection was built: the second
+ * editor on a page threw "[createInstance] … depends on UNKNOWN service ICodeLensCache". So that
+ * module is imported here, up front: the contributions it brings are downloaded with TypeScript
+ * anyway, and now every editor on a page, the first included, gets the same ones.
+ * Keep this in step with what `languages/features/typescript/tsMode.js` imports when upgrading.
  */
 import * as monaco from 'monaco-editor/editor/editor.api';
 
-// Editing comforts readers expect from VS Code.
+// Before anything makes an editor (see above): what the TypeScript language would register late.
+import 'monaco-editor/internal/common/workers';
+
+// Editing comforts readers expect from VS Code (all of them also come with the import above, but
+// these are the ones the playgrounds rely on, should Monaco stop bundling them there).
 import 'monaco-editor/editor/browser/coreCommands';
 import 'monaco-editor/editor/browser/widget/codeEditor/codeEditorWidget';
 import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';

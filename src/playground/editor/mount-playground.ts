@@ -11,6 +11,7 @@ import { outputPanel } from './output-panel.ts';
 import { playgroundParts, showNotice, showStaticCode, withoutPrefix } from './playground-parts.ts';
 import { exportCode, shareCode, type ShareExportHost } from './share-export.ts';
 import type { AttachedEditor } from './attach-editor.ts';
+import { holdKeys } from './held-keys.ts';
 import { startBrowserTenant } from '../../tenant/hosts/browser.ts';
 import { createRunner } from '../worker-host.ts';
 import { createRunWorker } from '../create-run-worker.ts';
@@ -29,6 +30,8 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
   const id = host.dataset.id!;
   const timeLimitMs = Number(host.dataset.timeLimit) || 5000;
   const ui = playgroundParts(host);
+  // First, before anything is awaited: from here on no key pressed on the static code is lost.
+  const keys = holdKeys(ui.staticCode);
   const starter = JSON.parse(ui.starter.textContent ?? '""') as string;
 
   // Which code to show: a share link for this playground, then the reader's saved edits, then the starter.
@@ -144,6 +147,7 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
   }
 
   ui.run.addEventListener('click', () => void run());
+  keys.whenRunAsked(() => void run());
   ui.stop.addEventListener('click', () => runner.stop());
   // In the editor an edit rather than setValue, so Ctrl+Z brings the reader's code back.
   const replaceCode = (code: string) => {
@@ -180,7 +184,11 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
   // function returns): Monaco's 2 MB would otherwise compete with it for the network and the
   // main thread, which also answers the run's requests.
   const LOADING = 'Loading the editor…';
+  const LOADING_HELD = 'Loading the editor… What you type goes in when it opens.';
   if (!ui.status.textContent) setStatus(LOADING);
+  keys.onHold = () => {
+    if (ui.status.textContent === LOADING) setStatus(LOADING_HELD);
+  };
   const loadEditor = () => import('./attach-editor.ts');
   void new Promise((resolve) => setTimeout(resolve, 0))
     .then(() => lastRun.catch(() => undefined))
@@ -200,11 +208,17 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
         onRunShortcut: () => void run(),
       });
       // A run's outcome stays on the status line; only the loading note gives way.
-      if (ui.status.textContent === LOADING) setStatus('Editor ready.');
+      if (ui.status.textContent === LOADING || ui.status.textContent === LOADING_HELD) setStatus('Editor ready.');
+      const held = keys.release();
+      editor.typeHeld(held.edits);
+      if (held.run) void run();
     })
     .catch((error: unknown) => {
       console.error('[playground] the editor could not load', error);
-      setStatus('The editor could not load; Run still runs the code shown. Reload the page to try again.');
+      const held = keys.release();
+      const lost = held.edits.length ? ' What you typed could not go in.' : '';
+      setStatus(`The editor could not load; Run still runs the code shown.${lost} Reload the page to try again.`);
+      if (held.run) void run();
     });
   return {
     run,
