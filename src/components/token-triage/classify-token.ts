@@ -10,7 +10,7 @@ export const DEFAULT_LIFETIME = 86_400;
 /** The longest Token Expiration Auth0 documents, in seconds (30 days). */
 export const MAX_DOCUMENTED_LIFETIME = 2_592_000;
 
-export type TokenKind = 'hand-signed' | 'raised-expiration' | 'client-credentials' | 'not-management';
+export type TokenKind = 'hand-signed' | 'raised-expiration' | 'client-credentials' | 'malformed' | 'not-management';
 
 export interface Classification {
   readonly kind: TokenKind;
@@ -18,6 +18,8 @@ export interface Classification {
   readonly reasons: string[];
   /** What the claims cannot settle. */
   readonly uncertain: string[];
+  /** Time claims (exp, iat, nbf) present but not numbers, one sentence each; empty when all is well. */
+  readonly malformed: string[];
   /** `exp − iat`, when both are numbers. */
   readonly lifetime: number | undefined;
   readonly scopes: string[];
@@ -27,6 +29,7 @@ export const KIND_TITLES: Readonly<Record<TokenKind, string>> = {
   'hand-signed': 'Hand-signed with a shared secret (the old Global Client Secret way)',
   'raised-expiration': 'Management API token from a raised Token Expiration',
   'client-credentials': 'Ordinary client-credentials Management API token',
+  malformed: 'Management API token with malformed claims: its times are not numbers',
   'not-management': 'Not a Management API token',
 };
 
@@ -41,10 +44,11 @@ export function classifyToken(header: ProtectedHeaderParameters, claims: JWTPayl
   const management = audiences.find((aud) => MANAGEMENT_AUDIENCE.test(aud));
   const clientIdAudience = audiences.find((aud) => CLIENT_ID_LIKE.test(aud));
   const scopes = scopesOf(claims);
-  const lifetime = typeof claims.exp === 'number' && typeof claims.iat === 'number' ? claims.exp - claims.iat : undefined;
+  const malformed = malformedTimes(claims);
+  const lifetime = malformed.length === 0 && typeof claims.exp === 'number' && typeof claims.iat === 'number' ? claims.exp - claims.iat : undefined;
   const reasons: string[] = [];
   const uncertain: string[] = [];
-  const result = (kind: TokenKind): Classification => ({ kind, reasons, uncertain, lifetime, scopes });
+  const result = (kind: TokenKind): Classification => ({ kind, reasons, uncertain, malformed, lifetime, scopes });
 
   if (alg.toLowerCase() === 'none') {
     reasons.push('It is not signed at all (alg "none"): no API that checks signatures accepts it.');
@@ -87,6 +91,13 @@ export function classifyToken(header: ProtectedHeaderParameters, claims: JWTPayl
   }
 
   reasons.push(`It is signed with ${alg} by the tenant's private key and its aud is the Management API (${management}).`);
+  // Between the kinds below only the times decide, and these cannot be read: calling it ordinary
+  // (or long-lived) would be a guess dressed as an answer.
+  if (malformed.length > 0) {
+    reasons.push('Auth0 writes exp and iat as numbers of seconds, so this token was made or altered by something other than Auth0.');
+    uncertain.push('Whether the Management API refuses it is not known here; JWT libraries such as jose refuse a time that is not a number, and code that skips the check would treat it as never expiring.');
+    return result('malformed');
+  }
   const remaining = typeof claims.exp === 'number' ? claims.exp - nowSeconds : undefined;
   if (lifetime !== undefined && lifetime > DEFAULT_LIFETIME) {
     reasons.push(`It lives ${describeSeconds(lifetime)} from iat to exp, more than the 24-hour default.`);
@@ -112,6 +123,25 @@ export function classifyToken(header: ProtectedHeaderParameters, claims: JWTPayl
     uncertain.push('Neither gty nor sub says client credentials: it may have been issued to a user who logged in with the Management API as audience.');
   }
   return result('client-credentials');
+}
+
+/** A sentence for each time claim that is present but not a finite number. */
+function malformedTimes(claims: JWTPayload): string[] {
+  const named = { exp: 'exp (expiry)', iat: 'iat (issued at)', nbf: 'nbf (not before)' } as const;
+  return (Object.keys(named) as Array<keyof typeof named>).flatMap((claim) => {
+    const value: unknown = claims[claim];
+    if (value === undefined || (typeof value === 'number' && Number.isFinite(value))) return [];
+    const shown = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
+    return [`Its ${named[claim]} is ${describeType(value)} (${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}), not a number of seconds.`];
+  });
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'number') return 'not a finite number';
+  if (typeof value === 'object') return 'an object';
+  return typeof value === 'string' ? 'a string' : `a ${typeof value}`;
 }
 
 function audiencesOf(aud: unknown): string[] {

@@ -11,6 +11,14 @@ describe('findTokens', () => {
     expect(shapes).toEqual(['jws', 'jwe', 'truncated', 'malformed']);
   });
 
+  it('reads two megabytes of one repeated token-shaped word in one pass, each line listed once', () => {
+    // A pass that rescans its list per sighting takes minutes here, past the test's time limit.
+    const { tokens } = findTokens('eyJ\n'.repeat(500_000));
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]!.lines).toHaveLength(500_000);
+    expect(tokens[0]!.sightings).toHaveLength(20);
+  });
+
   it('keeps the empty signature of an unsigned token', () => {
     expect(findTokens('eyJh.eyJi.').tokens[0]).toMatchObject({ text: 'eyJh.eyJi.', shape: 'jws' });
   });

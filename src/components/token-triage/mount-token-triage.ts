@@ -1,10 +1,16 @@
 /**
- * The live part of <TokenTriage>: reads the box, runs the pure triage, renders the findings with
- * textContent only (a pasted token's claims are untrusted text), and forgets everything when the
- * reader leaves. It makes no request and touches no storage, the URL or the history.
+ * The live part of <TokenTriage>, loaded when the reader first reaches for the box (see
+ * start-token-triage.ts): reads the box, runs the pure triage, renders the findings with
+ * textContent only (a pasted token's claims are untrusted text), copies a token-free summary on
+ * request, and forgets everything when the reader leaves. It makes no request and touches no
+ * storage, the URL or the history.
  */
+import type { ActionTarget } from '../widget-kit/lazy-actions.ts';
 import type { RouteLike } from '../leak-drill/token-reach.ts';
-import { triage, type Finding, type NextStep, type TriageReport } from './triage.ts';
+import { instantText } from './describe-instant.ts';
+import { inventorySummary } from './inventory-summary.ts';
+import { TRIAGE_PARTS } from './triage-markup.ts';
+import { triage, type Finding, type NextStep, type ReferenceFinding, type TriageReport } from './triage.ts';
 
 /** Long enough to let a paste or a burst of typing finish, short enough to feel live. */
 const DEBOUNCE_MS = 250;
@@ -19,28 +25,47 @@ const STEP_NAMES: Readonly<Record<NextStep['step'], string>> = {
   watch: 'Watch',
 };
 
-/** Wires the widget inside `host` (which carries the route table in `data-routes`). */
-export function mountTokenTriage(host: HTMLElement): void {
-  const input = host.querySelector<HTMLTextAreaElement>('[data-triage-input]');
-  const summary = host.querySelector<HTMLElement>('[data-triage-summary]');
-  const notes = host.querySelector<HTMLElement>('[data-triage-notes]');
-  const list = host.querySelector<HTMLElement>('[data-triage-findings]');
-  if (!input || !summary || !notes || !list) throw new Error('[token-triage] the widget markup is incomplete');
+/**
+ * Wires the widget inside `host` (which carries the route table in `data-routes`) and triages at
+ * once whatever is already in the box: text pasted while this code was on its way is not lost.
+ * Its buttons reach it through the returned `act` (the eager script routes their clicks).
+ */
+export function mountTokenTriage(host: HTMLElement): ActionTarget {
+  const input = host.querySelector<HTMLTextAreaElement>(TRIAGE_PARTS.input);
+  const summary = host.querySelector<HTMLElement>(TRIAGE_PARTS.summary);
+  const notes = host.querySelector<HTMLElement>(TRIAGE_PARTS.notes);
+  const list = host.querySelector<HTMLElement>(TRIAGE_PARTS.findings);
+  const copy = host.querySelector<HTMLElement>(TRIAGE_PARTS.copy);
+  const copyStatus = host.querySelector<HTMLElement>(TRIAGE_PARTS.copyStatus);
+  const copyPreview = host.querySelector<HTMLDetailsElement>(TRIAGE_PARTS.copyPreview);
+  const copyText = host.querySelector<HTMLElement>(TRIAGE_PARTS.copyText);
+  if (!input || !summary || !notes || !list || !copy || !copyStatus || !copyPreview || !copyText) {
+    throw new Error('[token-triage] the widget markup is incomplete');
+  }
   const routes = parseRoutes(host.dataset.routes ?? '[]');
   const base = host.dataset.base ?? 'tt';
   // Each finding's heading sits one level under "Findings", whatever level the page gave the widget.
   const findingTag = host.dataset.findingLevel === '4' ? 'h4' : 'h5';
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let board: string | undefined;
 
   const run = () => {
     clearTimeout(timer);
-    render(triage(input.value, routes, Date.now()));
+    const now = Date.now();
+    render(triage(input.value, routes, now), now);
   };
-  const render = (report: TriageReport) => {
+  const render = (report: TriageReport, now: number) => {
     summary.textContent = report.summary;
     notes.replaceChildren(...report.notes.map((note) => element('li', {}, note)));
     notes.hidden = report.notes.length === 0;
-    list.replaceChildren(...report.findings.map((finding) => renderFinding(finding, base, findingTag)));
+    list.replaceChildren(
+      ...report.findings.map((finding) => renderFinding(finding, base, findingTag)),
+      ...report.references.map((reference) => renderReference(reference, base, findingTag)),
+    );
+    board = inventorySummary(report, { now, origin: location.origin });
+    copy.hidden = board === undefined;
+    showBoard();
+    copyStatus.textContent = '';
   };
   const forget = () => {
     clearTimeout(timer);
@@ -48,27 +73,54 @@ export function mountTokenTriage(host: HTMLElement): void {
     summary.textContent = '';
     notes.replaceChildren();
     list.replaceChildren();
+    board = undefined;
+    copy.hidden = true;
+    copyText.textContent = '';
+    copyStatus.textContent = '';
+    copyPreview.open = false;
+  };
+  // The text fills the preview only while it is open, so the page never holds the findings twice
+  // (a find-in-page or a screen reader's search would meet every sentence two times).
+  const showBoard = () => {
+    copyText.textContent = copyPreview.open ? (board ?? '') : '';
+  };
+  const copyBoard = async () => {
+    // Findings may be a debounce behind the box: copy what the box holds now.
+    if (timer !== undefined) run();
+    if (board === undefined) return;
+    try {
+      await navigator.clipboard.writeText(board);
+      copyStatus.textContent = `Summary copied: ${board.split('\n').length} lines of plain text, no token in it.`;
+    } catch {
+      // Clipboard refused (permissions, an old browser, a page without focus): the text is one click away.
+      copyPreview.open = true;
+      copyStatus.textContent = 'Your browser did not allow copying: the summary is shown below, select it and copy it by hand.';
+    }
   };
 
   input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(run, DEBOUNCE_MS);
   });
-  host.addEventListener('click', (event) => {
-    const action = (event.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;
-    if (action === 'check') run();
-    if (action === 'clear') {
-      forget();
-      input.focus();
-    }
-  });
+  copyPreview.addEventListener('toggle', showBoard);
   // Leaving the page clears the box, so neither the back button's page cache nor the browser's
   // form restoring brings a pasted token back.
   window.addEventListener('pagehide', forget);
   window.addEventListener('pageshow', (event) => {
     if (event.persisted) forget();
   });
-  if (input.value !== '') forget();
+  if (input.value !== '') run();
+
+  return {
+    async act(action) {
+      if (action === 'check') run();
+      if (action === 'clear') {
+        forget();
+        input.focus();
+      }
+      if (action === 'copy') await copyBoard();
+    },
+  };
 }
 
 function parseRoutes(json: string): RouteLike[] {
@@ -79,15 +131,24 @@ function parseRoutes(json: string): RouteLike[] {
 function renderFinding(finding: Finding, base: string, headingTag: 'h4' | 'h5'): HTMLElement {
   const headingId = `${base}-finding-${finding.number}`;
   const where = finding.lines.length === 1 ? `line ${finding.lines[0]}` : `lines ${finding.lines.join(', ')}`;
-  const article = element('article', { class: `tl-triage-finding tl-triage-${finding.kind ?? finding.state}`, 'aria-labelledby': headingId });
+  const expired = finding.expiry?.state === 'expired';
+  // An expired token's card is not green, whatever its kind: it opens nothing any more.
+  const classes = `tl-triage-finding tl-triage-${finding.kind ?? finding.state}${expired ? ' tl-triage-expired' : ''}`;
+  const article = element('article', { class: classes, 'aria-labelledby': headingId });
   article.append(
     element(headingTag, { id: headingId, class: 'tl-triage-finding-title' }, `Token ${finding.number} (${where}): ${finding.title}`),
     paragraph(['Starts ', element('code', {}, finding.preview), ' (the signature is never shown).']),
+    paragraph([element('strong', {}, 'Found: '), `${finding.places.join('; ')}.`]),
   );
+  if (finding.rejoined) article.append(paragraph([element('strong', {}, 'Rejoined: '), finding.rejoined]));
+  if (finding.malformed.length > 0) article.append(labelled('Malformed claims', list(finding.malformed)));
   if (finding.problem) article.append(element('p', {}, finding.problem));
   if (finding.reasons.length > 0) article.append(labelled('Why', list(finding.reasons)));
   if (finding.uncertain.length > 0) article.append(labelled('Not certain', list(finding.uncertain)));
-  if (finding.expiry) article.append(paragraph([element('strong', {}, 'Expires: '), expiryText(finding.expiry)]));
+  if (finding.issued && finding.issued.state !== 'absent') {
+    article.append(paragraph([element('strong', {}, 'Issued: '), finding.issued.state === 'at' ? `${instantText(finding.issued)}.` : finding.issued.why]));
+  }
+  if (finding.expiry) article.append(paragraph([element('strong', {}, finding.expiry.state === 'expired' ? 'Expired: ' : 'Expires: '), expiryText(finding.expiry)]));
   if (finding.state === 'decoded') {
     article.append(
       paragraph([
@@ -108,7 +169,8 @@ function renderFinding(finding: Finding, base: string, headingTag: 'h4' | 'h5'):
     }
     if (opens.length > 0) {
       const items = opens.map((route) => element('li', {}, element('code', {}, route.label), ` (${route.openedBy.join(', ')})`));
-      article.append(labelled("What it opens, from this site's route table", element('ul', { class: 'tl-triage-routes' }, ...items)));
+      const label = expired ? "What it opened until it expired, from this site's route table" : "What it opens, from this site's route table";
+      article.append(labelled(label, element('ul', { class: 'tl-triage-routes' }, ...items)));
     }
     if (unmapped.length > 0) {
       article.append(
@@ -144,6 +206,18 @@ function renderFinding(finding: Finding, base: string, headingTag: 'h4' | 'h5'):
   return article;
 }
 
+function renderReference(reference: ReferenceFinding, base: string, headingTag: 'h4' | 'h5'): HTMLElement {
+  const headingId = `${base}-secret-${reference.number}`;
+  const where = reference.lines.length === 1 ? `line ${reference.lines[0]}` : `lines ${reference.lines.join(', ')}`;
+  return element(
+    'article',
+    { class: 'tl-triage-finding tl-triage-reference', 'aria-labelledby': headingId },
+    element(headingTag, { id: headingId, class: 'tl-triage-finding-title' }, `Secret ${reference.number} (${where}): ${reference.headline}`),
+    paragraph([element('strong', {}, 'Named: '), `${reference.short}.`]),
+    paragraph(withCode(reference.look)),
+  );
+}
+
 function expiryText(expiry: NonNullable<Finding['expiry']>): string {
   switch (expiry.state) {
     case 'never':
@@ -151,9 +225,9 @@ function expiryText(expiry: NonNullable<Finding['expiry']>): string {
     case 'unreadable':
       return expiry.why;
     case 'valid':
-      return `${expiry.utc} (${expiry.relative}).`;
+      return `${instantText(expiry)}.`;
     case 'expired':
-      return `already expired, at ${expiry.utc} (${expiry.relative}).`;
+      return `${instantText(expiry)}: it no longer works.`;
   }
 }
 
@@ -178,6 +252,11 @@ function labelled(label: string, content: HTMLElement): DocumentFragment {
   const fragment = document.createDocumentFragment();
   fragment.append(element('p', { class: 'tl-triage-label' }, label), content);
   return fragment;
+}
+
+/** `run \`kubectl …\` there` → text with the backquoted parts as code. */
+function withCode(text: string): Child[] {
+  return text.split('`').map((part, index) => (index % 2 === 1 ? element('code', {}, part) : part));
 }
 
 function joined(nodes: Child[]): Child[] {

@@ -54,7 +54,7 @@ describe('triage: kinds of token', () => {
     const [finding] = check(await managementToken(30 * 86_400)).findings;
     expect(finding!.kind).toBe('raised-expiration');
     expect(finding!.reasons.join(' ')).toContain('30 days');
-    expect(finding!.expiry).toMatchObject({ state: 'valid', utc: '2027-01-02 11:00:00 UTC' });
+    expect(finding!.expiry).toMatchObject({ state: 'valid', utc: '2027-01-02 11:00 UTC' });
     expect(finding!.nextSteps.some((step) => step.step === 'decommission')).toBe(true);
   });
 
@@ -68,7 +68,7 @@ describe('triage: kinds of token', () => {
     const [finding] = check(`Authorization: Bearer ${await managementToken(86_400)}`).findings;
     expect(finding!.kind).toBe('client-credentials');
     expect(finding!.uncertain).toEqual([]);
-    expect(finding!.expiry).toEqual({ state: 'valid', utc: '2026-12-04 11:00:00 UTC', relative: 'in 23 hours' });
+    expect(finding!.expiry).toEqual({ state: 'valid', utc: '2026-12-04 11:00 UTC', relative: 'in 23 hours' });
     expect(finding!.nextSteps.map((step) => step.step)).toEqual(['verify', 'watch']);
   });
 
