@@ -252,6 +252,32 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1024, height: 768
   });
 }
 
+for (const [where, path] of [
+  ['a page with only playgrounds', '/reference/playgrounds/'],
+  ['a page with the warning dock', '/lessons/tokens-expire/'],
+] as const) {
+  test(`on ${where}, the first press on a widget does not move the page under the pointer`, async ({ page }) => {
+    // The first press on a widget is what loads the sandbox notice, which then moves to its place.
+    // Held down across that move, the press must still be over the same button when it is let go,
+    // or the click lands beside it and is lost (seen: a Run that did nothing).
+    await page.goto(path);
+    const host = page.locator('main token-lab-playground').first();
+    const run = host.getByRole('button', { name: 'Run' });
+    await run.scrollIntoViewIfNeeded();
+    const notice = page.locator('[data-sandbox-notice]');
+    await expect(notice).not.toHaveAttribute('data-placed', '');
+    const before = await run.boundingBox();
+    expect(before).not.toBeNull();
+    await page.mouse.move(before!.x + before!.width / 2, before!.y + before!.height / 2);
+    await page.mouse.down();
+    await expect(notice).toHaveAttribute('data-placed', '', LOAD);
+    expect(await run.boundingBox()).toEqual(before);
+    await page.mouse.up();
+    // The click reached Run: the run it asked for starts once the playground has loaded.
+    await expect(host.getByRole('status')).toHaveText(/Running|Finished|Not yet|Stopped|fail/i, LOAD);
+  });
+}
+
 test('pages that never show the tenant carry no sandbox notice', async ({ page }) => {
   await leaveSandboxChanged(page, { tokenLifetime: 2_592_000 });
   for (const path of ['/reference/token-triage/', '/lessons/what-changed/', '/guides/migrate-your-services/']) {

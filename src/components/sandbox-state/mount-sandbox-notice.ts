@@ -254,6 +254,7 @@ class SandboxNotice {
  * the dock, if there is one.
  */
 function placeNotice(root: HTMLElement): HTMLElement | null {
+  root.toggleAttribute('data-placed', true);
   const dock = document.querySelector<HTMLElement>('[data-tl-dock]');
   if (dock) {
     dock.prepend(root);
