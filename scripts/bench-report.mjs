@@ -66,6 +66,14 @@ export const BUDGETS = {
    */
   labRunMedianMs: 1000,
   labCheckMedianMs: 1000,
+  /**
+   * First visit, a click into a playground's code → "Editor ready." painted, timed in the page,
+   * median of 5 visits (measure-playground.mjs). Issue 24 saw it go from 658–782 ms to 1,173 ms
+   * once the runner mounted first (then timed from the test driver, round trips included). Timed
+   * in the page on 2 cores: 616–654 ms with the editor fetched after the runner, 555–665 ms with
+   * both fetched at once (Playground.astro), at load 1–2.
+   */
+  firstClickToReadyMs: 1000,
 };
 
 /**
@@ -87,6 +95,7 @@ export function timingBudgets(results) {
     runToTokenP95Ms: scaled(BUDGETS.runToTokenP95Ms, results.playground.runToToken?.load),
     coldRunToTokenMs: scaled(BUDGETS.coldRunToTokenMs, results.playground.coldRunToToken?.load),
     signerKeystrokeToPaintMs: scaled(BUDGETS.signerKeystrokeToPaintMs, results.signer?.load),
+    firstClickToReadyMs: scaled(BUDGETS.firstClickToReadyMs, results.playground.firstClickToReady?.load),
     floodClickP95Ms: scaled(BUDGETS.floodClickP95Ms, results.playground.clickDuringRequestFlood?.load),
     labRunMedianMs: scaled(BUDGETS.labRunMedianMs, results.lab?.run?.load),
     labCheckMedianMs: scaled(BUDGETS.labCheckMedianMs, results.lab?.check?.load),
@@ -167,6 +176,8 @@ export function budgetMisses(results) {
   if (!(warm?.p95Ms <= timing.runToTokenP95Ms)) misses.push(`playground: Run → token p95 ${warm?.p95Ms} ms (budget ≤ ${BUDGETS.runToTokenP95Ms} ms${loadNote(warm?.load, timing.runToTokenP95Ms, BUDGETS.runToTokenP95Ms)})`);
   const cold = results.playground.coldRunToToken;
   if (!(cold?.medianMs <= timing.coldRunToTokenMs)) misses.push(`playground: first visit, Run at once → token median ${cold?.medianMs} ms (budget ≤ ${BUDGETS.coldRunToTokenMs} ms${loadNote(cold?.load, timing.coldRunToTokenMs, BUDGETS.coldRunToTokenMs)})`);
+  const ready = results.playground.firstClickToReady;
+  if (!(ready?.medianMs <= timing.firstClickToReadyMs)) misses.push(`playground: first visit, click into the code → editor ready median ${ready?.medianMs} ms (budget ≤ ${BUDGETS.firstClickToReadyMs} ms${loadNote(ready?.load, timing.firstClickToReadyMs, BUDGETS.firstClickToReadyMs)})`);
   const flood = results.playground.clickDuringRequestFlood;
   if (!(flood?.p95Ms <= timing.floodClickP95Ms)) misses.push(`playground: a click during a flood of huge refused requests p95 ${flood?.p95Ms} ms (budget ≤ ${BUDGETS.floodClickP95Ms} ms${loadNote(flood?.load, timing.floodClickP95Ms, BUDGETS.floodClickP95Ms)}${flood ? `; max ${flood.maxMs} ms, ${runEnabledAgain(flood)}` : ''})`);
   const lab = results.lab;
@@ -226,7 +237,7 @@ export function markdown(results) {
     '## Playground (/reference/playgrounds/)',
     '',
     `- JS before interaction: ${kib(results.playground.jsBeforeInteractionBrotli)}; after the editor loaded: ${kib(results.playground.jsAfterEditorBrotli)} (on demand: ${kib(results.playground.onDemandBrotli)}, budget ${kib(BUDGETS.monacoBrotli)}: ${ok(results.playground.onDemandBrotli <= BUDGETS.monacoBrotli)})`,
-    `- first click → editor ready: ${results.playground.firstClickToReadyMs} ms; TypeScript warmed (first Run needs no compiler load): ${results.playground.firstClickToTypeScriptMs} ms`,
+    `- first visit, click into the code → "Editor ready." painted (${results.playground.firstClickToReady?.runs ?? '–'} visits, timed in the page from the press's time stamp; load ${results.playground.firstClickToReady?.load ?? '–'}): median ${results.playground.firstClickToReady?.medianMs} ms (budget ≤ ${timingBudgets(results).firstClickToReadyMs} ms: ${ok(results.playground.firstClickToReady?.medianMs <= timingBudgets(results).firstClickToReadyMs)}), max ${results.playground.firstClickToReady?.maxMs} ms; TypeScript warmed (first Run needs no compiler load), timed from the driver: ${results.playground.firstClickToTypeScriptMs} ms`,
     `- Run → token painted, editor warm (${results.playground.runToToken.runs} runs, timed in the page from the click's time stamp to the frame after the token chip; load ${results.playground.runToToken.load ?? '–'}): median ${results.playground.runToToken.medianMs} ms (budget ≤ ${timingBudgets(results).runToTokenMedianMs} ms: ${ok(results.playground.runToToken.medianMs <= timingBudgets(results).runToTokenMedianMs)}), p95 ${results.playground.runToToken.p95Ms} ms (budget ≤ ${timingBudgets(results).runToTokenP95Ms} ms: ${ok(results.playground.runToToken.p95Ms <= timingBudgets(results).runToTokenP95Ms)}); the bare Starlight page has no playground to compare`,
     ...(results.playground.coldRunToToken
       ? [`- first visit (empty cache, no service worker), Run pressed once the page has loaded → token painted (${results.playground.coldRunToToken.runs} visits; load ${results.playground.coldRunToToken.load ?? '–'}): median ${results.playground.coldRunToToken.medianMs} ms, max ${results.playground.coldRunToToken.maxMs} ms (budget ≤ ${timingBudgets(results).coldRunToTokenMs} ms: ${ok(results.playground.coldRunToToken.medianMs <= timingBudgets(results).coldRunToTokenMs)})`]

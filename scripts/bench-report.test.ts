@@ -26,7 +26,7 @@ function results() {
       { path: '/lessons/a/', js: 9000, lighthouse: audit(), ratioToBaseline: { js: 0.4, transfer: 1, performance: 1 } },
     ],
     baseline: { readingPage: '/guides/reading/', build: { wallSeconds: 10, peakMiB: 900 }, pages: [{ path: '/guides/reading/', js: 27_000, lighthouse: audit() }] },
-    playground: { jsBeforeInteractionBrotli: 4000, jsAfterEditorBrotli: 2_000_000, onDemandBrotli: 1_996_000, firstClickToReadyMs: 2000, firstClickToTypeScriptMs: 2400, runToToken: { runs: 20, medianMs: 40, p95Ms: 70, load: 1 }, coldRunToToken: { runs: 5, medianMs: 600, p95Ms: 700, maxMs: 700, load: 1 },
+    playground: { jsBeforeInteractionBrotli: 4000, jsAfterEditorBrotli: 2_000_000, onDemandBrotli: 1_996_000, firstClickToReady: { runs: 5, medianMs: 650, p95Ms: 700, minMs: 600, maxMs: 700, load: 1 }, firstClickToTypeScriptMs: 2400, runToToken: { runs: 20, medianMs: 40, p95Ms: 70, load: 1 }, coldRunToToken: { runs: 5, medianMs: 600, p95Ms: 700, maxMs: 700, load: 1 },
       clickDuringRequestFlood: { samples: 100, everyMs: 50, medianMs: 6, p95Ms: 30, maxMs: 40, runPressToRunEnabledMs: 5030 as number | null, runEndToRunEnabledMs: 30 as number | null, codeEndedAfterRunPressMs: null as number | null, timeLimitMs: 5000, waitedMs: 120_000, requestsShown: 200, runStatus: 'Stopped after 5 s.', load: 1 },
     },
     signer: { keystrokeToPaintMs: { median: 6, p95: 9, max: 12, samples: 30 }, longPayload: { bytes: 20_000, median: 9 }, load: 1 },
@@ -66,7 +66,7 @@ describe('timing budgets', () => {
     busy.playground.runToToken = { runs: 20, medianMs: 70, p95Ms: 110, load: 3 };
     busy.signer.load = 8;
     busy.playground.clickDuringRequestFlood.load = 4;
-    expect(timingBudgets(busy)).toEqual({ runToTokenMedianMs: 75, runToTokenP95Ms: 120, coldRunToTokenMs: 1000, signerKeystrokeToPaintMs: 48, floodClickP95Ms: 200, labRunMedianMs: 1000, labCheckMedianMs: 1000 });
+    expect(timingBudgets(busy)).toEqual({ runToTokenMedianMs: 75, runToTokenP95Ms: 120, coldRunToTokenMs: 1000, signerKeystrokeToPaintMs: 48, firstClickToReadyMs: 1000, floodClickP95Ms: 200, labRunMedianMs: 1000, labCheckMedianMs: 1000 });
     expect(budgetMisses(busy)).toEqual([]);
     busy.playground.runToToken.medianMs = 80;
     expect(budgetMisses(busy)).toEqual(['playground: Run → token median 80 ms (budget ≤ 50 ms; load 3 on 2 cores, so 75 ms)']);
@@ -107,6 +107,7 @@ describe('budgetMisses', () => {
     missed.playground.runToToken = { runs: 20, medianMs: 62, p95Ms: 124, load: 1.5 };
     missed.playground.coldRunToToken = { runs: 5, medianMs: 2205, p95Ms: 3300, maxMs: 3300, load: 1 };
     missed.signer.keystrokeToPaintMs.median = 178;
+    missed.playground.firstClickToReady = { runs: 5, medianMs: 1316, p95Ms: 1400, minMs: 1200, maxMs: 1400, load: 1 };
     missed.playground.clickDuringRequestFlood = { ...missed.playground.clickDuringRequestFlood, medianMs: 634.6, p95Ms: 5689.8, maxMs: 7922, runPressToRunEnabledMs: 44_401, runEndToRunEnabledMs: 39_401 };
     expect(budgetMisses(missed)).toEqual([
       '/: 1 request(s) to another origin during Lighthouse: https://fonts.example.com/a.css',
@@ -118,6 +119,7 @@ describe('budgetMisses', () => {
       'playground: Run → token median 62 ms (budget ≤ 50 ms)',
       'playground: Run → token p95 124 ms (budget ≤ 80 ms)',
       'playground: first visit, Run at once → token median 2205 ms (budget ≤ 1000 ms)',
+      'playground: first visit, click into the code → editor ready median 1316 ms (budget ≤ 1000 ms)',
       'playground: a click during a flood of huge refused requests p95 5689.8 ms (budget ≤ 100 ms; max 7922 ms, Run enabled again 44401 ms after it was pressed, 39401 ms after the run ended (its code\'s last line or its 5 s time limit, whichever came first))',
       'token signer: keystroke → re-signed token painted median 178 ms (budget ≤ 16 ms)',
       'build: 75.2 s wall (budget < 60 s)',
