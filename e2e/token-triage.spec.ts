@@ -37,6 +37,29 @@ const malformed = await new SignJWT({ scope: 'read:users', gty: 'client-credenti
   .setIssuedAt(Date.UTC(2019, 2, 4, 10, 0, 0) / 1000)
   .sign(privateKey);
 const base64 = (text: string) => Buffer.from(text).toString('base64');
+// A Private Key JWT client assertion (what an application signs to ask /oauth/token for a token),
+// caught in a debug log of request bodies: it lived one minute and expired an hour ago.
+const ASSERTION_CLIENT_ID = 'svcClient000000000000000000000001';
+const ASSERTION_JTI = 'f2b9c4e1-7a3d-4e58-b6c0-9d1e2f3a4b5c';
+const assertion = await new SignJWT({ jti: ASSERTION_JTI })
+  .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+  .setIssuer(ASSERTION_CLIENT_ID)
+  .setSubject(ASSERTION_CLIENT_ID)
+  .setAudience(`https://${DOMAIN}/`)
+  .setIssuedAt(now - 3600 - 60)
+  .setExpirationTime(now - 3600)
+  .sign(privateKey);
+const LOGGED_BODY = JSON.stringify({
+  level: 'debug',
+  msg: `POST https://${DOMAIN}/oauth/token`,
+  body: {
+    grant_type: 'client_credentials',
+    client_id: ASSERTION_CLIENT_ID,
+    client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+    client_assertion: assertion,
+    audience: `https://${DOMAIN}/api/v2/`,
+  },
+});
 
 const CONFIG = [
   '# .env of the billing service',
@@ -299,6 +322,38 @@ test('says an expired token is expired, with a next step about whoever still sen
   await expect(token).toContainText(/Expired: \d{4}-\d\d-\d\d \d\d:\d\d UTC, 2 days ago: it no longer works\./);
   await expect(token).toContainText('if something still sends it, that caller gets 401 responses: find and replace that caller');
   await expect(token).not.toContainText('Check that the service works with only these scopes');
+});
+
+test('says a client assertion found in a logged request body is not an access token, and points at the log', async ({ page }) => {
+  await page.goto(PAGE);
+  await triageBox(page).fill(LOGGED_BODY);
+  await expect(page.locator('[data-triage-summary]')).toHaveText('1 token found: 1 client assertion (Private Key JWT) (expired).');
+  const token = findings(page).getByRole('article', { name: /^Token 1 \(line 1\): Client assertion \(Private Key JWT\): not an access token \(expired\)$/ });
+  await expect(token).toContainText('Found: value of key client_assertion, line 1.');
+  await expect(token).toContainText('It is not an access token, and no API accepts it as one.');
+  await expect(token).toContainText('It holds no secret and no private key');
+  await expect(token).toContainText('Auth0 accepts each jti once, and only until exp, at most 5 minutes after the assertion is made');
+  await expect(token).toContainText(`Client id: ${ASSERTION_CLIENT_ID}: the application that signed it`);
+  await expect(token).toContainText(`jti: ${ASSERTION_JTI}: Auth0 takes an assertion with this jti once, and only until its exp.`);
+  await expect(token.getByRole('link', { name: 'Auth0 docs: Authenticate with Private Key JWT' })).toHaveAttribute(
+    'href',
+    'https://auth0.com/docs/get-started/authentication-and-authorization-flow/authenticate-with-private-key-jwt',
+  );
+  await expect(token).toContainText('If you found it in a log, that log records the bodies of requests to /oauth/token');
+  await expect(token.getByRole('link', { name: 'Runbook: Inventory' })).toHaveAttribute('href', '/guides/migrate-your-services/#inventory');
+  // Not an access token: no denylist, no 401 hunt, and never called ordinary.
+  await expect(token).not.toContainText('denylist');
+  await expect(token).not.toContainText('that caller gets 401 responses');
+  await expect(findings(page)).not.toContainText('Ordinary');
+  await expect(findings(page)).not.toContainText(assertion.split('.')[2]!);
+
+  // The summary for the board names its lifetime, jti and client id, and holds no part of it.
+  await page.getByText('Show the summary').click();
+  const board = page.locator('[data-triage-copy-text]');
+  await expect(board).toContainText('- Lifetime: 1 minute');
+  await expect(board).toContainText(`- jti: ${ASSERTION_JTI}`);
+  await expect(board).toContainText(`- Client id: ${ASSERTION_CLIENT_ID}`);
+  for (const part of [assertion, ...assertion.split('.')]) await expect(board).not.toContainText(part);
 });
 
 test('copies a summary with no token in it, from the keyboard', async ({ page, context }) => {

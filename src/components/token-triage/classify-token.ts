@@ -1,16 +1,21 @@
 /**
  * Tells the kinds of token apart from their header and claims alone, the way the runbook's
- * inventory does by eye: the signing algorithm, the audience and the lifetime decide it.
+ * inventory does by eye: the signing algorithm, the audience and the lifetime decide it (and, for
+ * a client assertion pasted by mistake, iss and sub: see client-assertion.ts).
  * What the claims cannot prove is said, not guessed silently.
  */
 import type { JWTPayload, ProtectedHeaderParameters } from 'jose';
+import { PRIVATE_KEY_JWT_SOURCES, recogniseClientAssertion } from './client-assertion.ts';
+import { looksLikeClientId } from './client-id-shape.ts';
+import { describeSeconds } from './describe-seconds.ts';
+import type { Source } from './scope-risks.ts';
 
 /** Auth0's default Management API token lifetime, in seconds. */
 export const DEFAULT_LIFETIME = 86_400;
 /** The longest Token Expiration Auth0 documents, in seconds (30 days). */
 export const MAX_DOCUMENTED_LIFETIME = 2_592_000;
 
-export type TokenKind = 'hand-signed' | 'raised-expiration' | 'client-credentials' | 'malformed' | 'not-management';
+export type TokenKind = 'hand-signed' | 'raised-expiration' | 'client-credentials' | 'malformed' | 'client-assertion' | 'not-management';
 
 export interface Classification {
   readonly kind: TokenKind;
@@ -23,6 +28,10 @@ export interface Classification {
   /** `exp − iat`, when both are numbers. */
   readonly lifetime: number | undefined;
   readonly scopes: string[];
+  /** The application a client assertion speaks for (its iss and sub). */
+  readonly clientId?: string;
+  /** Documents the reader can check the kind against, when the kind has its own. */
+  readonly sources?: readonly Source[];
 }
 
 export const KIND_TITLES: Readonly<Record<TokenKind, string>> = {
@@ -30,19 +39,26 @@ export const KIND_TITLES: Readonly<Record<TokenKind, string>> = {
   'raised-expiration': 'Management API token from a raised Token Expiration',
   'client-credentials': 'Ordinary client-credentials Management API token',
   malformed: 'Management API token with malformed claims: its times are not numbers',
+  'client-assertion': 'Client assertion (Private Key JWT): not an access token',
   'not-management': 'Not a Management API token',
 };
 
+/**
+ * Whether a token of `kind` is a Management API access token, so that its scopes, its expiry
+ * and the denylist are worth talking about.
+ */
+export function isManagementToken(kind: TokenKind): boolean {
+  return kind !== 'not-management' && kind !== 'client-assertion';
+}
+
 const MANAGEMENT_AUDIENCE = /^https:\/\/[^/\s]+\/api\/v2\/?$/;
-// Auth0 client ids are opaque strings without dots, slashes or colons; URLs and URNs are not ids.
-const CLIENT_ID_LIKE = /^[A-Za-z0-9_-]{16,64}$/;
 
 /** The kind of token, with the reasons and doubts to show the reader. */
 export function classifyToken(header: ProtectedHeaderParameters, claims: JWTPayload, nowSeconds: number): Classification {
   const alg = typeof header.alg === 'string' ? header.alg : '';
   const audiences = audiencesOf(claims.aud);
   const management = audiences.find((aud) => MANAGEMENT_AUDIENCE.test(aud));
-  const clientIdAudience = audiences.find((aud) => CLIENT_ID_LIKE.test(aud));
+  const clientIdAudience = audiences.find((aud) => looksLikeClientId(aud));
   const scopes = scopesOf(claims);
   const malformed = malformedTimes(claims);
   const lifetime = malformed.length === 0 && typeof claims.exp === 'number' && typeof claims.iat === 'number' ? claims.exp - claims.iat : undefined;
@@ -77,6 +93,14 @@ export function classifyToken(header: ProtectedHeaderParameters, claims: JWTPayl
   if (alg === '') {
     reasons.push('Its header names no signing algorithm.');
     return result('not-management');
+  }
+  // Reached only by a token signed with a key (none and HS* have returned): Auth0 takes no
+  // assertion signed with a shared secret, so one that is stays among the tokens above.
+  const assertion = recogniseClientAssertion(claims, audiences, scopes, lifetime);
+  if (assertion !== undefined) {
+    reasons.push(...assertion.reasons);
+    uncertain.push(...assertion.uncertain);
+    return { ...result('client-assertion'), clientId: assertion.clientId, sources: PRIVATE_KEY_JWT_SOURCES };
   }
 
   if (management === undefined) {
@@ -155,21 +179,4 @@ function scopesOf(claims: JWTPayload): string[] {
   // Some APIs with RBAC put the same strings in a permissions array.
   if (Array.isArray(permissions)) return permissions.filter((entry): entry is string => typeof entry === 'string');
   return [];
-}
-
-/** 86400 → "24 hours", 2592000 → "30 days", 90 → "90 seconds". */
-export function describeSeconds(seconds: number): string {
-  const units: Array<[number, string]> = [
-    [365 * 86_400, 'year'],
-    [86_400, 'day'],
-    [3_600, 'hour'],
-    [60, 'minute'],
-  ];
-  for (const [size, name] of units) {
-    if (seconds >= size * 2 || (name !== 'day' && name !== 'year' && seconds >= size && seconds % size === 0)) {
-      const count = Math.round(seconds / size);
-      return `${count.toLocaleString('en')} ${name}${count === 1 ? '' : 's'}`;
-    }
-  }
-  return `${seconds} second${seconds === 1 ? '' : 's'}`;
 }

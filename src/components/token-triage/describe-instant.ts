@@ -2,7 +2,7 @@
  * A token's times (iat, exp) as a reader takes them in: the moment in UTC, so readers in every
  * time zone at one session see the same line, and how long ago or ahead it is.
  */
-import { describeSeconds } from './classify-token.ts';
+import { describeSeconds } from './describe-seconds.ts';
 
 export interface Instant {
   /** `2019-03-04 10:00 UTC`. */

@@ -1,9 +1,9 @@
 /**
  * The triage as plain text for a session's inventory board: per token its kind, lifetime, scopes,
- * where it was found and the next step; per named secret where to look. It is meant to be pasted
- * into shared places (a board, a ticket, a chat), so it carries no token, no part of one and no
- * preview: built from decoded claims only, then scrubbed of anything token-shaped in case a
- * claim or a name itself held one.
+ * jti and client id where it has them, where it was found and the next step; per named secret
+ * where to look. It is meant to be pasted into shared places (a board, a ticket, a chat), so it
+ * carries no token, no part of one and no preview: built from decoded claims only, then scrubbed
+ * of anything token-shaped in case a claim or a name itself held one.
  */
 import { instantText } from './describe-instant.ts';
 import { lifetimeText, type Finding, type NextStep, type ReferenceFinding, type TriageReport } from './triage.ts';
@@ -46,9 +46,11 @@ function findingBlock(finding: Finding, origin: string): string {
     const risky = finding.reach?.risks.map((risk) => risk.scope) ?? [];
     if (risky.length > 0) item('Dangerous scopes', risky.join(' '));
     if (finding.jti) item('jti', finding.jti.length > 80 ? `${finding.jti.slice(0, 80)}…` : finding.jti);
+    if (finding.clientId) item('Client id', finding.clientId);
   }
   const [next] = finding.nextSteps;
   if (next) item('Next step', stepLine(next, origin));
+  if (finding.sources && finding.sources.length > 0) item('Source', finding.sources.map((source) => `${source.label} (${source.href})`).join('; '));
   return lines.join('\n');
 }
 

@@ -132,8 +132,11 @@ function renderFinding(finding: Finding, base: string, headingTag: 'h4' | 'h5'):
   const headingId = `${base}-finding-${finding.number}`;
   const where = finding.lines.length === 1 ? `line ${finding.lines[0]}` : `lines ${finding.lines.join(', ')}`;
   const expired = finding.expiry?.state === 'expired';
-  // An expired token's card is not green, whatever its kind: it opens nothing any more.
-  const classes = `tl-triage-finding tl-triage-${finding.kind ?? finding.state}${expired ? ' tl-triage-expired' : ''}`;
+  // An expired token's card is not green, whatever its kind: it opens nothing any more. A client
+  // assertion is the exception: it lives minutes by design, so expired is its normal, quiet state
+  // and its card keeps the plain informational tone of a token that is not an access token.
+  const flagged = expired && finding.kind !== 'client-assertion';
+  const classes = `tl-triage-finding tl-triage-${finding.kind ?? finding.state}${flagged ? ' tl-triage-expired' : ''}`;
   const article = element('article', { class: classes, 'aria-labelledby': headingId });
   article.append(
     element(headingTag, { id: headingId, class: 'tl-triage-finding-title' }, `Token ${finding.number} (${where}): ${finding.title}`),
@@ -145,6 +148,13 @@ function renderFinding(finding: Finding, base: string, headingTag: 'h4' | 'h5'):
   if (finding.problem) article.append(element('p', {}, finding.problem));
   if (finding.reasons.length > 0) article.append(labelled('Why', list(finding.reasons)));
   if (finding.uncertain.length > 0) article.append(labelled('Not certain', list(finding.uncertain)));
+  if (finding.sources && finding.sources.length > 0) {
+    const links = finding.sources.map((source) => element('a', { href: source.href }, source.label));
+    article.append(paragraph([element('strong', {}, finding.sources.length === 1 ? 'Source: ' : 'Sources: '), ...joined(links), '.']));
+  }
+  if (finding.clientId) {
+    article.append(paragraph([element('strong', {}, 'Client id: '), element('code', {}, finding.clientId), ': the application that signed it (Dashboard > Applications).']));
+  }
   if (finding.issued && finding.issued.state !== 'absent') {
     article.append(paragraph([element('strong', {}, 'Issued: '), finding.issued.state === 'at' ? `${instantText(finding.issued)}.` : finding.issued.why]));
   }
@@ -182,7 +192,15 @@ function renderFinding(finding: Finding, base: string, headingTag: 'h4' | 'h5'):
       );
     }
   }
-  if (finding.state === 'decoded' && finding.kind !== 'not-management') {
+  if (finding.kind === 'client-assertion') {
+    article.append(
+      paragraph(
+        finding.jti
+          ? [element('strong', {}, 'jti: '), element('code', {}, truncate(finding.jti, 80)), ': Auth0 takes an assertion with this jti once, and only until its exp.']
+          : [element('strong', {}, 'jti: '), 'none, and Auth0 refuses an assertion without one.'],
+      ),
+    );
+  } else if (finding.state === 'decoded' && finding.kind !== 'not-management') {
     article.append(
       paragraph(
         finding.jti

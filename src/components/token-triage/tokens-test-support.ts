@@ -41,6 +41,31 @@ export function managementToken(lifetime: number, claims: Record<string, unknown
     .sign(privateKey);
 }
 
+/** An application's client id, as the iss and sub of its client assertions. */
+export const APP_CLIENT_ID = 'svcClient000000000000000000000002';
+// The application's own key pair: an assertion is signed by the application, never by the tenant.
+const { privateKey: appPrivateKey } = await generateKeyPair('RS256');
+
+/**
+ * A Private Key JWT client assertion as an SDK makes one: iss = sub = the client id, aud the
+ * tenant URL, a jti, 60 seconds from iat to exp, issued `issuedAgo` seconds before NOW. `claims`
+ * win over the defaults; `{ jti: undefined }` leaves one out.
+ */
+export function clientAssertion(claims: Record<string, unknown> = {}, issuedAgo = 10, alg = 'RS256'): Promise<string> {
+  const key = alg.startsWith('HS') ? new TextEncoder().encode('an-application-secret-for-tests-only') : appPrivateKey;
+  return new SignJWT({
+    iss: APP_CLIENT_ID,
+    sub: APP_CLIENT_ID,
+    aud: `https://${DOMAIN}/`,
+    iat: NOW_S - issuedAgo,
+    exp: NOW_S - issuedAgo + 60,
+    jti: '3f6c2a9e-8b1d-4c47-9e2a-5d0b7f1c4e88',
+    ...claims,
+  })
+    .setProtectedHeader({ alg, typ: 'JWT' })
+    .sign(key);
+}
+
 /** The triage of `text` against the sandbox's route table at NOW. */
 export function check(text: string): TriageReport {
   return triage(text, MANAGEMENT_ROUTES, NOW);

@@ -5,15 +5,16 @@
  */
 import type { JWTPayload, ProtectedHeaderParameters } from 'jose';
 import type { RouteLike } from '../leak-drill/token-reach.ts';
-import { classifyToken, describeSeconds, KIND_TITLES, type TokenKind } from './classify-token.ts';
+import { classifyToken, isManagementToken, KIND_TITLES, type TokenKind } from './classify-token.ts';
 import { describeInstant } from './describe-instant.ts';
+import { describeSeconds } from './describe-seconds.ts';
 import { describePlace } from './describe-place.ts';
 import { explainReference, type ReferenceExplanation } from './explain-reference.ts';
 import { findSecretReferences, type SecretReference } from './find-secret-references.ts';
 import { findTokens, looksBinary, MAX_SCAN_CHARS, MAX_TOKENS, type FoundToken } from './find-tokens.ts';
 import type { RejoinHow } from './rejoin-wrapped.ts';
 import { readToken } from './read-token.ts';
-import { scopeReach, type ScopeReach } from './scope-risks.ts';
+import { scopeReach, type ScopeReach, type Source } from './scope-risks.ts';
 
 /** The migration runbook the next steps point into; its sections carry these ids. */
 export const RUNBOOK_PATH = '/guides/migrate-your-services/';
@@ -63,6 +64,10 @@ export interface Finding {
   readonly scopes: readonly string[];
   readonly reach?: ScopeReach;
   readonly jti?: string;
+  /** The application a client assertion speaks for. */
+  readonly clientId?: string;
+  /** Documents that back what the finding says about its kind. */
+  readonly sources?: readonly Source[];
   readonly nextSteps: readonly NextStep[];
 }
 
@@ -161,7 +166,7 @@ function findingFor(number: number, token: FoundToken, where: { places: string[]
   if (typeof claims.iat === 'number' && claims.iat > nowSeconds + 300) {
     uncertain.push('Its iat is in the future: the clock that issued it was wrong, or it was made by hand.');
   }
-  const reach = classification.kind === 'not-management' ? undefined : scopeReach(routes, classification.scopes);
+  const reach = isManagementToken(classification.kind) ? scopeReach(routes, classification.scopes) : undefined;
   const jti = typeof claims.jti === 'string' && claims.jti !== '' ? claims.jti : undefined;
   const qualifier = expiry.state === 'expired' ? ' (expired)' : classification.malformed.length > 0 && classification.kind !== 'malformed' ? ' (malformed claims)' : '';
   return {
@@ -180,6 +185,8 @@ function findingFor(number: number, token: FoundToken, where: { places: string[]
     scopes: classification.scopes,
     ...(reach ? { reach } : {}),
     ...(jti ? { jti } : {}),
+    ...(classification.clientId ? { clientId: classification.clientId } : {}),
+    ...(classification.sources ? { sources: classification.sources } : {}),
     nextSteps: nextSteps(classification.kind, expiry, reach, jti),
   };
 }
@@ -189,7 +196,7 @@ function step(text: string, where: RunbookStep): NextStep {
 }
 
 function nextSteps(kind: TokenKind, expiry: Expiry, reach: ScopeReach | undefined, jti: string | undefined): NextStep[] {
-  if (expiry.state === 'expired' && kind !== 'not-management') return expiredSteps(kind, expiry.relative);
+  if (expiry.state === 'expired' && isManagementToken(kind)) return expiredSteps(kind, expiry.relative);
   const steps: NextStep[] = [];
   switch (kind) {
     case 'hand-signed':
@@ -211,11 +218,22 @@ function nextSteps(kind: TokenKind, expiry: Expiry, reach: ScopeReach | undefine
       steps.push(step('Check that the service works with only these scopes.', 'verify'));
       steps.push(step('Watch the logs for services still using an old token.', 'watch'));
       break;
+    case 'client-assertion':
+      // An assertion travels only in the body of a request to /oauth/token, so finding one in a
+      // log or a capture says that bodies are recorded: the leak worth chasing is the recorder.
+      steps.push(
+        step(
+          'If you found it in a log, that log records the bodies of requests to /oauth/token, the only place an assertion is sent. Find what writes them (a proxy, an API gateway, an HTTP client\'s debug logging) and stop it: the same log may hold the client secrets of applications that still send one, and a client secret does not expire.',
+          'inventory',
+        ),
+      );
+      steps.push(step('Nothing to replace for this application: it already proves who it is with a private key instead of a client secret, the stronger way the runbook recommends. Note its client id in your inventory.', 'replace'));
+      break;
     case 'not-management':
       steps.push(step('This is not a Management API token, so the migration does not cover it; note where it was and move on.', 'inventory'));
       break;
   }
-  if (jti !== undefined && kind !== 'not-management') {
+  if (jti !== undefined && isManagementToken(kind)) {
     steps.push(step(`It carries a jti, so the tenant's denylist (POST /api/v2/blacklists/tokens) could name it, but Auth0 says API v2 tokens cannot be denylisted and whether a real tenant honours an entry is unconfirmed: don't count on it.`, 'decommission'));
   }
   return steps;
@@ -254,6 +272,7 @@ const KIND_SHORT: Readonly<Record<TokenKind, string>> = {
   'raised-expiration': 'from a raised Token Expiration',
   'client-credentials': 'ordinary client-credentials',
   malformed: 'malformed (exp or iat not a number)',
+  'client-assertion': 'client assertion (Private Key JWT)',
   'not-management': 'not for the Management API',
 };
 
