@@ -46,4 +46,7 @@ export { MAX_TOKEN_LIFETIME } from './update-resource-server.ts';
 export { MANAGEMENT_ROUTES } from './management-api.ts';
 export { displayRoutePath } from './management-route.ts';
 export { ALL_CLIENT_FIELDS, READ_CLIENT_SCOPES, visibleClientFields } from './client-fields.ts';
-export type { Application, ClientGrant } from './model.ts';
+export { SECRET_SWITCH_SECONDS, type SecretChangeOptions } from './secret-switch.ts';
+export { MAX_CREDENTIALS_PER_APPLICATION } from './client-authentication.ts';
+export { ASSERTION_CLOCK_SKEW_SECONDS, ASSERTION_MAX_LIFETIME_SECONDS, CLIENT_ASSERTION_TYPE } from './verify-client-assertion.ts';
+export type { Application, ClientCredential, ClientGrant } from './model.ts';
