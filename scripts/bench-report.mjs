@@ -10,6 +10,14 @@ export const BASELINE_READING_PAGE = '/guides/reading/';
 export const BUDGETS = {
   /** Brotli JS a reading page makes the reader download before they touch anything. */
   readingPageJsBrotli: 30 * 1024,
+  /**
+   * The same JS of every page as a share of the bare Starlight reading page's in the same run
+   * (BASELINE_READING_PAGE, built with the same versions): a widget's code loads when the reader
+   * reaches for it, not with the page. Measured (issue 24) against the reading page's 27.1 KiB:
+   * the migration guide 17.5 KiB (0.65×) and the triage page 15.1 KiB (0.56×) while the token
+   * triage, on both, loaded its 8.4 KiB eagerly; every other page 0.14–0.45× (2026-12-03).
+   */
+  jsBeforeInteractionRatio: 0.5,
   lighthousePerformance: 95,
   lighthouseAccessibility: 100,
   /** Monaco, its workers and the run worker, loaded on demand. */
@@ -48,6 +56,16 @@ export const BUDGETS = {
    * 7.6 (inside that load's 3× allowance).
    */
   floodClickP95Ms: 100,
+  /**
+   * Lab exercise 4 ("Survive expiry"), editor warm, the page's starting code (a token request per
+   * call: 127 round trips between the run worker and the page for three virtual days): Run click →
+   * run over and painted, and Check click → verdict painted, medians of 5 (measure-lab.mjs).
+   * Measured on 2 cores when this budget was set: Run median 386–547 ms, Check 403–455 ms (loads
+   * 5–12). With the page's main thread made 4× slower (measure-lab.mjs --cpu-slowdown=4), Run
+   * 3.5–4.5 s and Check 3.9–4.2 s: what issue 24 saw (3.0–4.8 s and 3.4 s) on a slower machine.
+   */
+  labRunMedianMs: 1000,
+  labCheckMedianMs: 1000,
 };
 
 /**
@@ -70,6 +88,8 @@ export function timingBudgets(results) {
     coldRunToTokenMs: scaled(BUDGETS.coldRunToTokenMs, results.playground.coldRunToToken?.load),
     signerKeystrokeToPaintMs: scaled(BUDGETS.signerKeystrokeToPaintMs, results.signer?.load),
     floodClickP95Ms: scaled(BUDGETS.floodClickP95Ms, results.playground.clickDuringRequestFlood?.load),
+    labRunMedianMs: scaled(BUDGETS.labRunMedianMs, results.lab?.run?.load),
+    labCheckMedianMs: scaled(BUDGETS.labCheckMedianMs, results.lab?.check?.load),
   };
 }
 
@@ -105,13 +125,28 @@ function runEnabledAgain(flood) {
   return `Run enabled again ${flood.runPressToRunEnabledMs} ms after it was pressed, ${flood.runEndToRunEnabledMs} ms after the run ended (its code's last line or its ${flood.timeLimitMs / 1000} s time limit, whichever came first)`;
 }
 
+/**
+ * The most JS a page may load before interaction in this run: {@link BUDGETS}.jsBeforeInteractionRatio
+ * of the bare Starlight reading page's, or undefined when the run has no figure for that page.
+ */
+export function jsBeforeInteractionCap(results) {
+  const reference = results.baseline?.pages?.find((page) => page.path === (results.baseline.readingPage ?? BASELINE_READING_PAGE));
+  return typeof reference?.js === 'number' && reference.js > 0 ? { cap: reference.js * BUDGETS.jsBeforeInteractionRatio, reference: reference.js } : undefined;
+}
+
 /** Every budget missed, each as one line naming the figure. @returns {string[]} */
 export function budgetMisses(results) {
   const misses = [];
   const floor = performanceFloor(results);
   const busy = floor < BUDGETS.lighthousePerformance ? `; machine busy: the bare Starlight page scored ${floor + 5} in this run, so the floor is ${floor}` : '';
+  const jsCap = jsBeforeInteractionCap(results);
+  if (!jsCap) misses.push(`baseline ${results.baseline?.readingPage ?? BASELINE_READING_PAGE}: no JS figure, so no page's JS could be held to ${BUDGETS.jsBeforeInteractionRatio}× of it`);
   for (const page of results.pages) {
     if (page.js > BUDGETS.readingPageJsBrotli) misses.push(`${page.path}: ${kib(page.js)} of JS before interaction (budget ${kib(BUDGETS.readingPageJsBrotli)})`);
+    if (typeof page.js !== 'number') misses.push(`${page.path}: no figure for its JS before interaction`);
+    else if (jsCap && !(page.js <= jsCap.cap)) {
+      misses.push(`${page.path}: ${kib(page.js)} of JS before interaction, ${(page.js / jsCap.reference).toFixed(3)}× the bare Starlight page's ${kib(jsCap.reference)} (budget ≤ ${BUDGETS.jsBeforeInteractionRatio}×, ${kib(jsCap.cap)})`);
+    }
     const audit = page.lighthouse;
     if (!audit) {
       misses.push(`${page.path}: no Lighthouse audit`);
@@ -134,6 +169,9 @@ export function budgetMisses(results) {
   if (!(cold?.medianMs <= timing.coldRunToTokenMs)) misses.push(`playground: first visit, Run at once → token median ${cold?.medianMs} ms (budget ≤ ${BUDGETS.coldRunToTokenMs} ms${loadNote(cold?.load, timing.coldRunToTokenMs, BUDGETS.coldRunToTokenMs)})`);
   const flood = results.playground.clickDuringRequestFlood;
   if (!(flood?.p95Ms <= timing.floodClickP95Ms)) misses.push(`playground: a click during a flood of huge refused requests p95 ${flood?.p95Ms} ms (budget ≤ ${BUDGETS.floodClickP95Ms} ms${loadNote(flood?.load, timing.floodClickP95Ms, BUDGETS.floodClickP95Ms)}${flood ? `; max ${flood.maxMs} ms, ${runEnabledAgain(flood)}` : ''})`);
+  const lab = results.lab;
+  if (!(lab?.run?.medianMs <= timing.labRunMedianMs)) misses.push(`lab exercise 4: Run → run over median ${lab?.run?.medianMs} ms (budget ≤ ${BUDGETS.labRunMedianMs} ms${loadNote(lab?.run?.load, timing.labRunMedianMs, BUDGETS.labRunMedianMs)})`);
+  if (!(lab?.check?.medianMs <= timing.labCheckMedianMs)) misses.push(`lab exercise 4: Check → verdict median ${lab?.check?.medianMs} ms (budget ≤ ${BUDGETS.labCheckMedianMs} ms${loadNote(lab?.check?.load, timing.labCheckMedianMs, BUDGETS.labCheckMedianMs)})`);
   const signer = results.signer?.keystrokeToPaintMs;
   if (!(signer?.median <= timing.signerKeystrokeToPaintMs)) misses.push(`token signer: keystroke → re-signed token painted median ${signer?.median} ms (budget ≤ ${BUDGETS.signerKeystrokeToPaintMs} ms${loadNote(results.signer?.load, timing.signerKeystrokeToPaintMs, BUDGETS.signerKeystrokeToPaintMs)})`);
   const buildBudget = buildSecondsBudget(results);
@@ -167,13 +205,13 @@ export function markdown(results) {
     '',
     '## Pages',
     '',
-    `JS: brotli (q11) JavaScript before interaction. Transfer: every byte Lighthouse saw transferred (astro preview serves uncompressed). Lighthouse: mobile profile, default simulated throttling; a page under ${BUDGETS.lighthousePerformance} is audited twice more and keeps its best score (attempts in brackets; other work on the machine only ever slows a page). The check asks for ${BUDGETS.lighthousePerformance}, or, when the bare Starlight page itself misses it in the same run, no more than 5 below that page (this run: ${performanceFloor(results)}). Ratios are against the bare Starlight page \`${results.baseline.readingPage}\` built with the same versions in the same run (×base perf above 1 means a better score than the baseline). Bench. index: Lighthouse's CPU benchmark of the machine during the kept audit (lower is busier).`,
+    `JS: brotli (q11) JavaScript before interaction. Transfer: every byte Lighthouse saw transferred (astro preview serves uncompressed). Lighthouse: mobile profile, default simulated throttling; a page under ${BUDGETS.lighthousePerformance} is audited twice more and keeps its best score (attempts in brackets; other work on the machine only ever slows a page). The check asks for ${BUDGETS.lighthousePerformance}, or, when the bare Starlight page itself misses it in the same run, no more than 5 below that page (this run: ${performanceFloor(results)}). Ratios are against the bare Starlight page \`${results.baseline.readingPage}\` built with the same versions in the same run (×base perf above 1 means a better score than the baseline); every page's JS must be at most ${BUDGETS.jsBeforeInteractionRatio}× that page's (this run: ${jsBeforeInteractionCap(results) ? kib(jsBeforeInteractionCap(results).cap) : 'no baseline figure'}) and at most ${kib(BUDGETS.readingPageJsBrotli)}. Bench. index: Lighthouse's CPU benchmark of the machine during the kept audit (lower is busier).`,
     '',
     '| page | JS | ×base | transfer | ×base | perf | a11y | best pr. | ×base perf | bench. index | budgets |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...results.pages.map((page) => {
       const audit = lh(page);
-      const holds = page.js <= BUDGETS.readingPageJsBrotli && audit.performance >= BUDGETS.lighthousePerformance && audit.accessibility >= BUDGETS.lighthouseAccessibility;
+      const holds = page.js <= BUDGETS.readingPageJsBrotli && page.js <= (jsBeforeInteractionCap(results)?.cap ?? -Infinity) && audit.performance >= BUDGETS.lighthousePerformance && audit.accessibility >= BUDGETS.lighthouseAccessibility;
       return `| ${page.path} | ${kib(page.js)} | ${ratio(page.ratioToBaseline.js)} | ${kib(audit.totalTransferBytes)} | ${ratio(page.ratioToBaseline.transfer)} | ${scores(audit)} | ${ratio(page.ratioToBaseline.performance)} | ${audit.benchmarkIndex ?? '–'} | ${ok(holds)} |`;
     }),
     '',
@@ -206,6 +244,17 @@ export function markdown(results) {
           '',
           `- keystroke in the payload → re-signed token and risk list painted (${results.signer.keystrokeToPaintMs.samples} keystrokes; load ${results.signer.load ?? '–'}): median ${results.signer.keystrokeToPaintMs.median} ms, p95 ${results.signer.keystrokeToPaintMs.p95} ms, max ${results.signer.keystrokeToPaintMs.max} ms (budget ≤ ${timingBudgets(results).signerKeystrokeToPaintMs} ms: ${ok(results.signer.keystrokeToPaintMs.median <= timingBudgets(results).signerKeystrokeToPaintMs)}); the bare Starlight page has no signer to compare`,
           ...(results.signer.longPayload ? [`- a long payload (${results.signer.longPayload.bytes} bytes): median ${results.signer.longPayload.median} ms`] : []),
+          '',
+        ]
+      : []),
+    ...(results.lab
+      ? [
+          `## Lab exercise 4 (${results.lab.page})`,
+          '',
+          `The page's starting code (a token request per call: ${results.lab.requestsPerReplay} round trips between the run worker and the page to replay three virtual days), editor loaded and TypeScript warm, each timed in the page from the click's time stamp to the next frame.`,
+          '',
+          `- Run → run over (${results.lab.run.samples} runs; load ${results.lab.run.load ?? '–'}): median ${results.lab.run.medianMs} ms (budget ≤ ${timingBudgets(results).labRunMedianMs} ms: ${ok(results.lab.run.medianMs <= timingBudgets(results).labRunMedianMs)}), min ${results.lab.run.minMs} ms, max ${results.lab.run.maxMs} ms`,
+          `- Check → verdict (${results.lab.check.samples} checks; load ${results.lab.check.load ?? '–'}): median ${results.lab.check.medianMs} ms (budget ≤ ${timingBudgets(results).labCheckMedianMs} ms: ${ok(results.lab.check.medianMs <= timingBudgets(results).labCheckMedianMs)}), min ${results.lab.check.minMs} ms, max ${results.lab.check.maxMs} ms`,
           '',
         ]
       : []),

@@ -30,6 +30,12 @@ function results() {
       clickDuringRequestFlood: { samples: 100, everyMs: 50, medianMs: 6, p95Ms: 30, maxMs: 40, runPressToRunEnabledMs: 5030 as number | null, runEndToRunEnabledMs: 30 as number | null, codeEndedAfterRunPressMs: null as number | null, timeLimitMs: 5000, waitedMs: 120_000, requestsShown: 200, runStatus: 'Stopped after 5 s.', load: 1 },
     },
     signer: { keystrokeToPaintMs: { median: 6, p95: 9, max: 12, samples: 30 }, longPayload: { bytes: 20_000, median: 9 }, load: 1 },
+    lab: {
+      page: '/lab/survive-expiry/',
+      requestsPerReplay: 127,
+      run: { samples: 5, medianMs: 550, minMs: 450, maxMs: 650, load: 1 },
+      check: { samples: 5, medianMs: 460, minMs: 440, maxMs: 760, load: 1 },
+    },
     soak: {
       runs: 500,
       seconds: 300,
@@ -60,7 +66,7 @@ describe('timing budgets', () => {
     busy.playground.runToToken = { runs: 20, medianMs: 70, p95Ms: 110, load: 3 };
     busy.signer.load = 8;
     busy.playground.clickDuringRequestFlood.load = 4;
-    expect(timingBudgets(busy)).toEqual({ runToTokenMedianMs: 75, runToTokenP95Ms: 120, coldRunToTokenMs: 1000, signerKeystrokeToPaintMs: 48, floodClickP95Ms: 200 });
+    expect(timingBudgets(busy)).toEqual({ runToTokenMedianMs: 75, runToTokenP95Ms: 120, coldRunToTokenMs: 1000, signerKeystrokeToPaintMs: 48, floodClickP95Ms: 200, labRunMedianMs: 1000, labCheckMedianMs: 1000 });
     expect(budgetMisses(busy)).toEqual([]);
     busy.playground.runToToken.medianMs = 80;
     expect(budgetMisses(busy)).toEqual(['playground: Run → token median 80 ms (budget ≤ 50 ms; load 3 on 2 cores, so 75 ms)']);
@@ -105,6 +111,7 @@ describe('budgetMisses', () => {
     expect(budgetMisses(missed)).toEqual([
       '/: 1 request(s) to another origin during Lighthouse: https://fonts.example.com/a.css',
       '/lessons/a/: 31.0 KiB of JS before interaction (budget 30.0 KiB)',
+      "/lessons/a/: 31.0 KiB of JS before interaction, 1.176× the bare Starlight page's 26.4 KiB (budget ≤ 0.5×, 13.2 KiB)",
       '/lessons/a/: Lighthouse performance 88 (budget ≥ 95; attempts 84, 88, 90)',
       '/lessons/a/: Lighthouse accessibility 96 (budget 100; lost on color-contrast)',
       'Monaco and workers on demand: 2560.0 KiB (budget 2252.8 KiB)',
@@ -151,6 +158,60 @@ describe('budgetMisses', () => {
     const missing = results();
     delete (missing.pages[0] as { lighthouse?: unknown }).lighthouse;
     expect(budgetMisses(missing)).toEqual(['/: no Lighthouse audit']);
+  });
+});
+
+describe('JS before interaction against the bare Starlight page', () => {
+  it('holds every page to half the JS of the bare Starlight reading page measured in the same run', () => {
+    const heavy = results();
+    heavy.pages[1]!.js = 13_500; // exactly half of the reference's 27,000 bytes
+    expect(budgetMisses(heavy)).toEqual([]);
+    heavy.pages[1]!.js = 17_920; // the guide before issue 24: 17.5 KiB, under the 30 KiB cap
+    expect(budgetMisses(heavy)).toEqual(["/lessons/a/: 17.5 KiB of JS before interaction, 0.664× the bare Starlight page's 26.4 KiB (budget ≤ 0.5×, 13.2 KiB)"]);
+    expect(markdown(heavy)).toMatch(/\| \/lessons\/a\/ \| 17\.5 KiB \|.*\| \*\*miss\*\* \|/);
+    expect(markdown(heavy)).toContain('every page\'s JS must be at most 0.5× that page\'s (this run: 13.2 KiB)');
+  });
+
+  it('follows the reference page of the run, not a fixed figure', () => {
+    const lighter = results();
+    lighter.baseline.pages[0]!.js = 16_000;
+    expect(budgetMisses(lighter)).toEqual(["/lessons/a/: 8.8 KiB of JS before interaction, 0.563× the bare Starlight page's 15.6 KiB (budget ≤ 0.5×, 7.8 KiB)"]);
+  });
+
+  it('counts a page or a reference without a JS figure as a miss, never as a pass', () => {
+    const noPageFigure = results() as { pages: Array<Record<string, unknown>> };
+    delete noPageFigure.pages[0]!.js;
+    expect(budgetMisses(noPageFigure as ReturnType<typeof results>)).toEqual(['/: no figure for its JS before interaction']);
+    const noReference = results() as { baseline: { pages: Array<Record<string, unknown>> } };
+    delete noReference.baseline.pages[0]!.js;
+    expect(budgetMisses(noReference as ReturnType<typeof results>)).toEqual(['baseline /guides/reading/: no JS figure, so no page\'s JS could be held to 0.5× of it']);
+  });
+});
+
+describe('lab exercise 4', () => {
+  it('holds the Run and the Check to a median of one second each, scaled by the load measured with them', () => {
+    const slow = results();
+    slow.lab.run.medianMs = 1200;
+    slow.lab.check.medianMs = 3400;
+    expect(budgetMisses(slow)).toEqual(['lab exercise 4: Run → run over median 1200 ms (budget ≤ 1000 ms)', 'lab exercise 4: Check → verdict median 3400 ms (budget ≤ 1000 ms)']);
+    slow.lab.run.load = 3;
+    slow.lab.check.load = 8;
+    expect(timingBudgets(slow)).toMatchObject({ labRunMedianMs: 1500, labCheckMedianMs: 3000 });
+    expect(budgetMisses(slow)).toEqual(['lab exercise 4: Check → verdict median 3400 ms (budget ≤ 1000 ms; load 8 on 2 cores, so 3000 ms)']);
+  });
+
+  it('counts a missing lab figure as a miss', () => {
+    const missing = results() as Record<string, unknown>;
+    delete missing.lab;
+    expect(budgetMisses(missing as ReturnType<typeof results>)).toEqual(['lab exercise 4: Run → run over median undefined ms (budget ≤ 1000 ms)', 'lab exercise 4: Check → verdict median undefined ms (budget ≤ 1000 ms)']);
+  });
+
+  it('shows both figures, their spread and their budgets in the results page', () => {
+    const page = markdown(results());
+    expect(page).toContain('## Lab exercise 4 (/lab/survive-expiry/)');
+    expect(page).toContain('127 round trips between the run worker and the page');
+    expect(page).toContain('- Run → run over (5 runs; load 1): median 550 ms (budget ≤ 1000 ms: ok), min 450 ms, max 650 ms');
+    expect(page).toContain('- Check → verdict (5 checks; load 1): median 460 ms (budget ≤ 1000 ms: ok), min 440 ms, max 760 ms');
   });
 });
 

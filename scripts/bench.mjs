@@ -2,7 +2,8 @@
 // `npm run bench`: builds the site and a bare Starlight baseline with the same versions, serves
 // both, and measures what readers and operators feel: JS before interaction, Lighthouse (mobile,
 // simulated throttling), the playground (warm and first-visit Run timings), the token signer's
-// keystroke → paint, a 500-run soak, the tenant in Node and the build.
+// keystroke → paint, lab exercise 4's Run and Check, a 500-run soak, the tenant in Node and the
+// build.
 // Writes bench/results.json and bench/RESULTS.md. `--check` exits non-zero naming every budget
 // missed, with its figure.
 import { execFileSync, spawn } from 'node:child_process';
@@ -13,6 +14,7 @@ import { findChromium } from './find-chromium.mjs';
 import { scriptBytesBeforeInteraction } from './page-weight.mjs';
 import { measurePlayground, PAGE as PLAYGROUND_PAGE } from './measure-playground.mjs';
 import { measureSigner } from './measure-signer.mjs';
+import { measureLab } from './measure-lab.mjs';
 import { builtPagePaths } from './built-page-paths.mjs';
 import { auditPages } from './lighthouse-pages.mjs';
 import { soakPlayground } from './soak-playground.mjs';
@@ -98,6 +100,7 @@ try {
   let baselinePages;
   let playground;
   let signer;
+  let lab;
   let soak;
   try {
     chromiumVersion = browser.version();
@@ -119,6 +122,8 @@ try {
     pages.sort((a, b) => a.path.localeCompare(b.path));
     log('[bench] measuring the token signer…');
     signer = { ...(await measureSigner(ORIGIN)), load: Math.round(loadavg()[0] * 100) / 100 };
+    log('[bench] measuring lab exercise 4 (Run and Check)…');
+    lab = await measureLab(browser, ORIGIN);
     log(`[bench] soak: ${SOAK_RUNS} runs in one page…`);
     const soakStart = Date.now();
     soak = await soakPlayground(browser, ORIGIN, { runs: SOAK_RUNS, every: 100, log });
@@ -171,6 +176,7 @@ try {
     baseline: { readingPage: BASELINE_READING_PAGE, build: baselineBuild, pages: baselinePages },
     playground,
     signer,
+    lab,
     soak,
     tenant,
   };

@@ -2,9 +2,12 @@
 // Measures the JavaScript a page makes the reader download before they touch anything:
 // every script response until the network goes quiet, compressed with brotli (quality 11,
 // what a static host would serve). Usage: node scripts/page-weight.mjs http://127.0.0.1:4321/ [...more URLs]
+// [--baseline=URL]: also each page's share of that page's JS (the bench compares with the bare
+// Starlight reading page), exiting non-zero when one is over the bench's budget for it.
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { findChromium } from './find-chromium.mjs';
+import { BUDGETS } from './bench-report.mjs';
 
 /** @param {import('playwright-core').Browser} browser @param {string} url */
 export async function scriptBytesBeforeInteraction(browser, url) {
@@ -36,9 +39,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const found = await findChromium();
   if (!found) throw new Error('No Chromium: see scripts/find-chromium.mjs');
   const browser = await chromium.launch({ executablePath: found.path, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  for (const url of process.argv.slice(2)) {
+  const baselineUrl = process.argv.find((arg) => arg.startsWith('--baseline='))?.slice('--baseline='.length);
+  const baseline = baselineUrl ? await scriptBytesBeforeInteraction(browser, baselineUrl) : undefined;
+  if (baseline) console.log(`${baselineUrl} (baseline): ${(baseline.total / 1024).toFixed(1)} KiB brotli JS; budget ≤ ${BUDGETS.jsBeforeInteractionRatio}× of it`);
+  for (const url of process.argv.slice(2).filter((arg) => !arg.startsWith('--'))) {
     const result = await scriptBytesBeforeInteraction(browser, url);
-    console.log(`${url}: ${(result.total / 1024).toFixed(1)} KiB brotli JS (${result.external} B in ${result.files.length} files + ${result.inline} B inline)`);
+    const share = baseline ? result.total / baseline.total : undefined;
+    const over = share !== undefined && share > BUDGETS.jsBeforeInteractionRatio;
+    if (over) process.exitCode = 1;
+    console.log(`${url}: ${(result.total / 1024).toFixed(1)} KiB brotli JS (${result.external} B in ${result.files.length} files + ${result.inline} B inline)${share === undefined ? '' : `, ${share.toFixed(3)}× the baseline${over ? ' (over budget)' : ''}`}`);
     for (const file of result.files) console.log(`    ${file.brotli} B  ${file.url}`);
   }
   await browser.close();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTenantServer } from '../../tenant/hosts/testing.ts';
 import { checkCode, exerciseFiles } from '../exercise-test-support.ts';
+import { runCodeInNode } from '../run-code-in-node.ts';
 import { surviveExpiry } from './survive-expiry.ts';
 
 const tenant = useTenantServer();
@@ -8,6 +9,22 @@ const { starter, solution } = exerciseFiles('survive-expiry');
 const check = (code: string) => checkCode(surviveExpiry, tenant(), code);
 const GET_TOKEN = /function getToken\(\)[^]*?\n\}\n/;
 const withGetToken = (body: string) => solution.replace(GET_TOKEN, `${body}\n`);
+
+/**
+ * What one replay may send. Each request is a round trip between the run worker and the page,
+ * which answers it on its main thread (3–5 ms each on a 2-core machine, drawing the Requests panel
+ * included), so a Run and a Check cost in proportion: the starter's 127 took 0.4–0.65 s per Run,
+ * and 3.5–4.5 s with that thread 4× slower (scripts/measure-lab.mjs holds the time). A denser
+ * harness has to come with a faster path.
+ */
+const MOST_REQUESTS = { starter: 127, solution: 87 };
+
+async function replayRequests(code: string): Promise<number> {
+  const { run } = await surviveExpiry.prepare(tenant());
+  const evidence = await runCodeInNode(code, tenant(), run);
+  surviveExpiry.afterRun?.(evidence, tenant());
+  return evidence.requests.length;
+}
 
 describe('exercise 4: survive expiry', () => {
   it('fails the starter: a token request for every API call', async () => {
@@ -23,6 +40,11 @@ describe('exercise 4: survive expiry', () => {
       passed: true,
       summary: 'Three virtual days, 44 API calls, every one answered 200, with 4 token requests; no call went out with a token about to expire.',
     });
+  });
+
+  it('keeps the replay to 127 requests for the starter and 87 for the solution, each a round trip to the page', async () => {
+    expect(await replayRequests(starter)).toBeLessThanOrEqual(MOST_REQUESTS.starter);
+    expect(await replayRequests(solution)).toBeLessThanOrEqual(MOST_REQUESTS.solution);
   });
 
   it('gives the tenant its time back after the replay', async () => {
