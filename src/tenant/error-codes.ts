@@ -87,6 +87,8 @@ export interface TenantErrorDetails {
   invalid_credential_key: { problem: 'format' | 'size'; bits?: number };
   credential_rule: { problem: CredentialRuleProblem };
   client_authentication: { problem: ClientAuthenticationProblem; credentialId?: string; limit?: number };
+  // The sandbox's own routes.
+  no_fleet: Record<string, never>;
   // Developer-facing: thrown or returned to code that uses the tenant, never sent over HTTP.
   invalid_domain: { domain: string };
   invalid_snapshot: { problem: string };
@@ -134,7 +136,7 @@ export type ManagementErrorCode =
   | 'global_client_secret'
   | 'resource_server_not_found' | 'resource_server_conflict' | 'system_resource_server' | 'denylist_full' | 'token_revoked'
   | 'rotate_private_key_jwt_client' | 'inexistent_credential' | 'credential_limit' | 'credential_in_use' | 'private_key_pem'
-  | 'invalid_credential_key' | 'credential_rule' | 'client_authentication';
+  | 'invalid_credential_key' | 'credential_rule' | 'client_authentication' | 'no_fleet';
 
 /** Anything that carries a code and its details: a `TenantError`, or a code about to become one. */
 export interface CodedFailure<C extends TenantErrorCode = TenantErrorCode> {

@@ -108,6 +108,7 @@ const MANAGEMENT: Table<ManagementErrorCode, ManagementSpec> = {
   }),
   credential_rule: ({ problem }) => ({ status: 400, message: CREDENTIAL_RULES[problem], errorCode: 'invalid_body' }),
   client_authentication: ({ problem, credentialId, limit }) => ({ status: 400, message: clientAuthenticationText(problem, credentialId, limit), errorCode: 'invalid_body' }),
+  no_fleet: () => ({ status: 404, message: 'No fleet is running: PUT /__sandbox/fleet with {"client_id", "client_secrets"} starts one (a Token Lab sandbox route; Auth0 has nothing like it).', errorCode: 'no_fleet' }),
 };
 
 const CREDENTIAL_RULES: Readonly<Record<CredentialRuleProblem, string>> = {

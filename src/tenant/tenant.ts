@@ -10,7 +10,9 @@ import { deleteClientCredential } from './delete-client-credential.ts';
 import { listClientCredentials } from './list-client-credentials.ts';
 import { presentCredential } from './present-credential.ts';
 import { rotateClientSecret, type RotateSecretError } from './rotate-client-secret.ts';
-import { pendingSecretSwitch, type SecretChangeOptions } from './secret-switch.ts';
+import { usesPrivateKeyJwt } from './client-authentication.ts';
+import { acceptedSecret, pendingSecretSwitch, type SecretChangeOptions } from './secret-switch.ts';
+import { catchUpFleet, deployToFleet, startFleet, type FleetDeployment, type FleetState } from './sandbox-fleet.ts';
 import { updateClient, type UpdateClientError } from './update-client.ts';
 import { rememberAssertionId } from './used-assertion-ids.ts';
 import { updateClientGrant } from './update-client-grant.ts';
@@ -52,6 +54,7 @@ export class Tenant {
   readonly #wallClock: () => number;
   readonly #listeners = new Set<() => void>();
   #legacyMode: boolean;
+  #fleet: FleetState | undefined;
 
   /** @internal Use `createTenant()` or `restoreTenant()`. */
   constructor(init: TenantState) {
@@ -248,9 +251,53 @@ export class Tenant {
    * The tenant's own routes and methods go through here; lesson code should prefer the named methods.
    */
   mutate<T>(operation: (records: TenantRecords) => T): T {
+    // The fleet's fetches up to now saw the tenant as it was.
+    this.catchUpFleet();
     const outcome = operation(this.#records);
     if (!(outcome instanceof TenantError)) this.#emit();
     return outcome;
+  }
+
+  /** The sandbox fleet (sandbox-fleet.ts) with its fetches due by now played; a copy, or undefined. */
+  fleet(): FleetState | undefined {
+    this.catchUpFleet();
+    return this.#fleet === undefined ? undefined : structuredClone(this.#fleet);
+  }
+
+  /**
+   * Starts a fleet of `clientId` running `secrets`, or, when that application's fleet is running
+   * already, deploys them to it (a rolling deploy). Lives as long as this tenant object: not saved.
+   */
+  runFleet(clientId: string, secrets: readonly string[]): FleetDeployment | TenantError<'inexistent_client'> {
+    if (!this.#records.applications.some((app) => app.client_id === clientId)) return new TenantError('inexistent_client');
+    this.catchUpFleet();
+    const now = this.clock.now();
+    if (this.#fleet?.clientId !== clientId) {
+      this.#fleet = startFleet(clientId, secrets, now);
+      return this.#fleet.deployments[0]!;
+    }
+    return deployToFleet(this.#fleet, secrets, now);
+  }
+
+  /** Stops the fleet; false when none was running. */
+  stopFleet(): boolean {
+    const running = this.#fleet !== undefined;
+    this.#fleet = undefined;
+    return running;
+  }
+
+  /** Plays the fleet's fetches due by now, as `/oauth/token` would have answered each at its time. */
+  catchUpFleet(): void {
+    const fleet = this.#fleet;
+    if (fleet === undefined) return;
+    const records = this.#records;
+    const accepts = (secret: string, at: number): boolean => {
+      const app = records.applications.find((candidate) => candidate.client_id === fleet.clientId);
+      if (app === undefined || usesPrivateKeyJwt(app)) return false;
+      return acceptedSecret(records, app, at) === secret;
+    };
+    const switches = records.secretSwitches.filter((entry) => entry.client_id === fleet.clientId).map((entry) => entry.switch_at);
+    catchUpFleet(fleet, this.clock.now(), accepts, switches);
   }
 
   /** Read-only access to the live records for the tenant's own routes (do not modify). */
