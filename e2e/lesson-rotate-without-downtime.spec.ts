@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { blockingAxeViolations } from './axe.ts';
-import { forbidOtherOrigins } from './playground-helpers.ts';
+import { editorReady, forbidOtherOrigins, playground } from './playground-helpers.ts';
 
 /*
  * The lesson "Rotate without downtime": the rotation drill plays a naive and a careful rotation of
@@ -77,6 +77,23 @@ test('the lesson shows the Private Key JWT program the suite runs, and links the
   await expect(page.getByRole('link', { name: 'Lab exercise 7' })).toHaveAttribute('href', '/lab/rotate-without-downtime/');
   await page.goto('/guides/migrate-your-services/');
   await expect(page.getByRole('link', { name: 'rotation drill' }).first()).toHaveAttribute('href', '/lessons/rotate-without-downtime/#the-secret-route');
+});
+
+test('the key rotation playground rotates a Private Key JWT key in the browser: the old key refused only once it is removed', async ({ page }) => {
+  const strays = forbidOtherOrigins(page);
+  await page.goto(LESSON);
+  const title = 'Rotate a signing key';
+  await editorReady(page, title);
+  const region = playground(page, title);
+  const output = region.getByRole('log', { name: 'Output' });
+  for (let round = 0; round < 2; round++) {
+    await region.getByRole('button', { name: 'Run' }).click();
+    await expect(output).toContainText('4. old key removed; old key: refused (401) | new key: token', LOAD);
+    await expect(output).toContainText('1. one key enabled; signed with it: token');
+    await expect(output).toContainText('2. both enabled; old key: token | new key: token');
+    await expect(region.getByRole('button', { name: 'Run' })).toBeEnabled(LOAD);
+  }
+  expect(strays).toEqual([]);
 });
 
 for (const theme of ['dark', 'light'] as const) {
