@@ -13,6 +13,7 @@ const EXERCISES = [
   { slug: 'survive-expiry', title: 'Exercise 4: survive expiry', starterSays: /^Not yet\. 44 token requests for 44 API calls/ },
   { slug: 'spot-risky-tokens', title: 'Exercise 5: spot risky tokens', starterSays: /^Not yet\. Token \d: you (missed|flagged) / },
   { slug: 'leaked-token', title: 'Exercise 6: respond to a leaked token', starterSays: /^Not yet\. Your code never rotated the leaked app's secret/ },
+  { slug: 'rotate-without-downtime', title: 'Exercise 7: rotate without a failed request', starterSays: /^Not yet\. \d+ token fetch(es)? of the fleet failed during your rotation \(the first: instance 0 at \+0 s/ },
 ];
 
 function checkBox(page: Page) {

@@ -17,6 +17,8 @@ export const LAB_APPS = {
   grantAuditor: { name: 'Lab: Grant Auditor', scopes: ['read:clients'] },
   leakyService: { name: 'Lab: Leaky Service', scopes: ['read:clients'] },
   incidentResponder: { name: 'Lab: Incident Responder', scopes: ['read:clients', 'update:client_keys'] },
+  billingWorker: { name: 'Lab: Billing Worker', scopes: ['read:clients'] },
+  secretsOperator: { name: 'Lab: Secrets Operator', scopes: ['read:clients', 'update:clients', 'update:client_keys'] },
 } as const satisfies Record<string, LabAppSpec>;
 
 export interface LabApp {

@@ -48,6 +48,8 @@ export interface ClockMoveView {
   status: number;
   /** Tenant time after the move, from the answer (seconds). */
   nowSeconds?: number;
+  /** How far the move asked to go, from the request's `advance_seconds` (seconds). */
+  advanceSeconds?: number;
 }
 
 /** A run's traffic to one tenant, sorted into the three kinds a check cares about. */
@@ -80,7 +82,14 @@ export function readTraffic(requests: readonly RecordedRequest[], domain: string
     else if (url.pathname === '/__sandbox/clock' && request.method === 'POST') {
       const body = jsonObject(request.responseBody?.text);
       const nowSeconds = typeof body?.now_seconds === 'number' ? body.now_seconds : undefined;
-      traffic.clockMoves.push({ index, status: request.status, ...(nowSeconds === undefined ? {} : { nowSeconds }) });
+      const asked = jsonObject(request.requestBody?.text)?.advance_seconds;
+      const advanceSeconds = typeof asked === 'number' ? asked : undefined;
+      traffic.clockMoves.push({
+        index,
+        status: request.status,
+        ...(nowSeconds === undefined ? {} : { nowSeconds }),
+        ...(advanceSeconds === undefined ? {} : { advanceSeconds }),
+      });
     } else traffic.other.push(request);
   });
   return traffic;

@@ -31,10 +31,26 @@ describe('the assumptions list', () => {
     for (const rule of rules) expect(rule.sandboxRule, rule.id).toMatch(/^[A-Z].{20,200}\.$/);
   });
 
-  it('says the sandbox rotates secrets at once where Auth0 may take about 30 seconds', () => {
-    const rotation = ASSUMPTIONS.find((assumption) => assumption.id === 'secret-rotation-instant');
-    expect(rotation?.sandboxRule).toMatch(/up to about 30 seconds/);
+  it('says the sandbox\'s 30-second secret switch is its reading of Auth0\'s "up to thirty seconds", with Auth0\'s fallback advice', () => {
+    const rotation = ASSUMPTIONS.find((assumption) => assumption.id === 'secret-rotation-window');
+    expect(rotation?.choice).toMatch(/exactly 30 seconds of sandbox time/);
+    expect(rotation?.reason).toMatch(/delayed up to thirty seconds/);
     expect(rotation?.reason).toMatch(/fallback/);
+    expect(rotation?.reason).toMatch(/UNCONFIRMED/);
+  });
+
+  it('marks the Private Key JWT rules no source shows as unconfirmed, and the sandbox\'s own limits as rules', () => {
+    for (const id of ['client-assertion-rules', 'private-key-jwt-secret', 'rotate-secret-private-key-jwt', 'client-credentials', 'client-authentication-methods']) {
+      expect(ASSUMPTIONS.find((assumption) => assumption.id === id)?.reason, id).toMatch(/UNCONFIRMED/);
+    }
+    const rules = [
+      ['credential-types', describeTenantError('credential_rule', { problem: 'credential_type' })],
+      ['client-assertion-replay', describeTenantError('assertion_ids_full', { limit: 10_000 })],
+    ] as const;
+    for (const [id, message] of rules) {
+      expect(message.toLowerCase(), id).toContain('sandbox rule');
+      expect(ASSUMPTIONS.find((assumption) => assumption.id === id)?.sandboxRule, id).toBeDefined();
+    }
   });
 
   it('calls refusing Global-Client-Secret tokens the sandbox\'s choice, since Auth0 does not document it', () => {

@@ -1,3 +1,4 @@
+import { usesPrivateKeyJwt } from './client-authentication.ts';
 import type { Application, GlobalClient } from './model.ts';
 import { booleanParameter, singleParameter } from './query-parameters.ts';
 import { CREATE_CLIENT_BODY, UPDATE_CLIENT_BODY } from './sdk-request-shapes.ts';
@@ -61,6 +62,9 @@ export function presentClient(app: Application, context: PresentationContext, al
     cross_origin_auth: app.cross_origin_authentication,
     signing_keys: signingKeys(context),
   };
+  // "The client_secret parameter will be hidden once the Private Key JWT configuration is
+  // complete" (Auth0, "Configure Private Key JWT Authentication"); it comes back with a switch back.
+  if (usesPrivateKeyJwt(app)) delete full.client_secret;
   return cut(full, allowed, selection);
 }
 

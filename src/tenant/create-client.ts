@@ -1,4 +1,6 @@
 import { grantTypesProblem, isPublicClient, NEW_CLIENT_SHAPE, sandboxAppType } from './application-shape.ts';
+import { MAX_CREDENTIALS_PER_APPLICATION } from './client-authentication.ts';
+import { addCredentials, type PreparedCredential } from './create-client-credential.ts';
 import type { Application, AppType, JwtConfiguration, TokenEndpointAuthMethod } from './model.ts';
 import { checkShape } from './payload-schema.ts';
 import { newClientId, newClientSecret, uniqueId } from './random-values.ts';
@@ -24,7 +26,19 @@ const DEFAULT_GRANT_TYPES: Record<AppType, string[]> = {
 };
 
 /** The error codes creating an application can end in. */
-export type CreateApplicationError = 'invalid_body' | 'invalid_grant_types';
+export type CreateApplicationError = 'invalid_body' | 'invalid_grant_types' | 'credential_rule' | 'credential_limit' | 'client_authentication';
+
+/**
+ * The credentials a `POST /api/v2/clients` body defines inline for Private Key JWT
+ * (`client_authentication_methods.private_key_jwt.credentials`, full public keys: Auth0's
+ * "Configure a new application for private_key_jwt"), or `undefined` when it defines none.
+ */
+export function inlineCredentials(input: unknown): unknown[] | undefined {
+  const methods = (input as { client_authentication_methods?: unknown } | null)?.client_authentication_methods;
+  const method = typeof methods === 'object' && methods !== null ? (methods as { private_key_jwt?: unknown }).private_key_jwt : undefined;
+  const credentials = typeof method === 'object' && method !== null ? (method as { credentials?: unknown }).credentials : undefined;
+  return Array.isArray(credentials) ? credentials : undefined;
+}
 
 /**
  * Validates `input` like `POST /api/v2/clients` does and adds the application with a fresh
@@ -32,13 +46,27 @@ export type CreateApplicationError = 'invalid_body' | 'invalid_grant_types';
  * not act on are stored as sent and returned. Errors: `invalid_body` (Auth0's "Payload validation
  * error" texts) and `invalid_grant_types` (an unknown grant type, or `client_credentials` on a
  * public client).
+ *
+ * Inline Private Key JWT credentials need `keys`, read beforehand from the body's PEMs (the route
+ * does it; prepareCredential is asynchronous): they are stored as the application's credentials
+ * and its `client_authentication_methods` lists their ids, with `token_endpoint_auth_method` null.
  */
-export function createApplication(records: TenantRecords, input: unknown): Application | TenantError<CreateApplicationError> {
+export function createApplication(records: TenantRecords, input: unknown, keys?: readonly PreparedCredential[]): Application | TenantError<CreateApplicationError> {
   const problem = checkShape(input, NEW_CLIENT_SHAPE);
   if (problem !== undefined) return new TenantError('invalid_body', problem);
   const fields = structuredClone(input) as Record<string, unknown>;
+  const inline = inlineCredentials(fields);
+  if (inline !== undefined && (keys === undefined || keys.length !== inline.length)) return new TenantError('credential_rule', { problem: 'inline_credentials' });
+  if (inline !== undefined) {
+    if (inline.length === 0) return new TenantError('client_authentication', { problem: 'no_credentials' });
+    if (inline.length > MAX_CREDENTIALS_PER_APPLICATION) return new TenantError('credential_limit', { limit: MAX_CREDENTIALS_PER_APPLICATION });
+    if (fields.token_endpoint_auth_method !== undefined) return new TenantError('client_authentication', { problem: 'auth_method_set' });
+    const alg = (fields.jwt_configuration as { alg?: string } | undefined)?.alg;
+    if (alg !== undefined && alg !== 'RS256') return new TenantError('client_authentication', { problem: 'jwt_alg' });
+  }
   const appType = (fields.app_type as string | undefined) ?? 'regular_web';
-  const authMethod = (fields.token_endpoint_auth_method as TokenEndpointAuthMethod | undefined) ?? (isPublicClient(appType, null) ? 'none' : 'client_secret_post');
+  const defaultMethod = inline !== undefined ? null : isPublicClient(appType, null) ? 'none' : 'client_secret_post';
+  const authMethod = (fields.token_endpoint_auth_method as TokenEndpointAuthMethod | undefined) ?? defaultMethod;
   const grantTypes = fields.grant_types as string[] | undefined;
   // Defaults are chosen per type, so only grant types the caller sent can break the rule.
   const grantProblem = grantTypes === undefined ? undefined : grantTypesProblem(grantTypes, appType, authMethod);
@@ -64,5 +92,10 @@ export function createApplication(records: TenantRecords, input: unknown): Appli
     client_metadata: { ...(fields.client_metadata as Record<string, string> | undefined) },
   };
   records.applications.push(app);
+  if (inline !== undefined && keys !== undefined) {
+    const added = addCredentials(records, app.client_id, keys);
+    if (added instanceof TenantError) throw new Error(`[tenant] credentials checked a moment ago were refused: ${added.message}`);
+    app.client_authentication_methods = { ...(fields.client_authentication_methods as object), private_key_jwt: { credentials: added.map((credential) => ({ id: credential.id })) } };
+  }
   return structuredClone(app);
 }

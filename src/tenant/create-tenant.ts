@@ -58,7 +58,7 @@ export async function createTenant(options: CreateTenantOptions = {}): Promise<T
     : seedRecords(domain);
   const now = clock.now();
   return new Tenant({
-    records: { domain, ...seeded, resourceServers: [managementResourceServer(domain)], denylist: [] },
+    records: { domain, ...seeded, resourceServers: [managementResourceServer(domain)], denylist: [], credentials: [], secretSwitches: [], usedAssertionIds: [] },
     clock,
     wallClock: options.wallClock ?? Date.now,
     signingKeys: [await generateSigningKey()],

@@ -27,7 +27,11 @@ export interface TenantErrorDetails {
   multiple_client_auth: Record<string, never>;
   malformed_basic_auth: Record<string, never>;
   client_id_mismatch: Record<string, never>;
-  unsupported_client_assertion: Record<string, never>;
+  unsupported_assertion_type: { assertionType: string };
+  assertion_with_secret: Record<string, never>;
+  invalid_client_assertion: { problem: AssertionProblem; detail?: string; expected?: string };
+  secret_not_allowed: Record<string, never>;
+  assertion_ids_full: { limit: number };
   unknown_client: { clientId: string };
   global_client_token: Record<string, never>;
   wrong_client_secret: Record<string, never>;
@@ -74,11 +78,36 @@ export interface TenantErrorDetails {
   system_resource_server: Record<string, never>;
   denylist_full: { limit: number };
   token_revoked: Record<string, never>;
+  // Management API v2: secret rotation and Private Key JWT credentials.
+  rotate_private_key_jwt_client: Record<string, never>;
+  inexistent_credential: Record<string, never>;
+  credential_limit: { limit: number };
+  credential_in_use: Record<string, never>;
+  private_key_pem: Record<string, never>;
+  invalid_credential_key: { problem: 'format' | 'size'; bits?: number };
+  credential_rule: { problem: CredentialRuleProblem };
+  client_authentication: { problem: ClientAuthenticationProblem; credentialId?: string; limit?: number };
+  // The sandbox's own routes.
+  no_fleet: Record<string, never>;
   // Developer-facing: thrown or returned to code that uses the tenant, never sent over HTTP.
   invalid_domain: { domain: string };
   invalid_snapshot: { problem: string };
   invalid_argument: { detail: string };
 }
+
+/** Why a client assertion (Private Key JWT) was refused; the texts are in error-responses.ts. */
+export type AssertionProblem =
+  | 'too_long' | 'malformed' | 'alg_not_supported' | 'missing_claim' | 'claim_too_long' | 'iss_sub_mismatch'
+  | 'client_id_mismatch' | 'not_private_key_jwt' | 'unknown_kid' | 'alg_mismatch' | 'credential_expired'
+  | 'bad_signature' | 'wrong_audience' | 'expired' | 'issued_in_future' | 'not_yet_valid' | 'lifetime_too_long' | 'replayed';
+
+/** Which rule of `POST /api/v2/clients/{id}/credentials` (or `PATCH …/{credential_id}`) a body broke. */
+export type CredentialRuleProblem =
+  | 'credential_type' | 'subject_dn' | 'expiry_exclusive' | 'expiry_needs_certificate'
+  | 'expiry_from_certificate' | 'expires_at_format' | 'expires_at_past' | 'inline_credentials';
+
+/** Which rule of `client_authentication_methods.private_key_jwt` an application would break. */
+export type ClientAuthenticationProblem = 'no_credentials' | 'too_many' | 'duplicate' | 'not_own' | 'auth_method_set' | 'jwt_alg';
 
 /** A stable identifier for one kind of tenant failure, e.g. `'token_expired'`. */
 export type TenantErrorCode = keyof TenantErrorDetails;
@@ -88,7 +117,8 @@ export type AuthApiErrorCode =
   | 'rate_limited' | 'body_too_large' | 'unsupported_content_type' | 'malformed_json'
   | 'body_not_object' | 'internal' | 'duplicate_parameter' | 'invalid_parameter'
   | 'missing_parameter' | 'unsupported_grant_type' | 'multiple_client_auth'
-  | 'malformed_basic_auth' | 'client_id_mismatch' | 'unsupported_client_assertion'
+  | 'malformed_basic_auth' | 'client_id_mismatch' | 'unsupported_assertion_type' | 'assertion_with_secret'
+  | 'invalid_client_assertion' | 'secret_not_allowed' | 'assertion_ids_full'
   | 'unknown_client' | 'global_client_token' | 'wrong_client_secret' | 'grant_type_not_allowed' | 'grant_type_not_implemented' | 'missing_audience'
   | 'unknown_audience' | 'client_not_authorized' | 'scope_not_granted';
 
@@ -104,7 +134,9 @@ export type ManagementErrorCode =
   | 'metadata_field_name' | 'forbidden_metadata_attribute'
   | 'unreadable_fields' | 'invalid_grant_types' | 'global_client_not_deletable' | 'global_client_field'
   | 'global_client_secret'
-  | 'resource_server_not_found' | 'resource_server_conflict' | 'system_resource_server' | 'denylist_full' | 'token_revoked';
+  | 'resource_server_not_found' | 'resource_server_conflict' | 'system_resource_server' | 'denylist_full' | 'token_revoked'
+  | 'rotate_private_key_jwt_client' | 'inexistent_credential' | 'credential_limit' | 'credential_in_use' | 'private_key_pem'
+  | 'invalid_credential_key' | 'credential_rule' | 'client_authentication' | 'no_fleet';
 
 /** Anything that carries a code and its details: a `TenantError`, or a code about to become one. */
 export interface CodedFailure<C extends TenantErrorCode = TenantErrorCode> {

@@ -1,4 +1,6 @@
-import type { AuthApiErrorCode, CodedFailure, ManagementErrorCode, TenantErrorCode, TenantErrorDetails } from './error-codes.ts';
+import type {
+  AssertionProblem, AuthApiErrorCode, ClientAuthenticationProblem, CodedFailure, CredentialRuleProblem, ManagementErrorCode, TenantErrorCode, TenantErrorDetails,
+} from './error-codes.ts';
 
 /*
  * The one place where error codes become Auth0's words, statuses and JSON shapes.
@@ -28,7 +30,11 @@ const AUTH_API: Table<AuthApiErrorCode, AuthApiSpec> = {
   multiple_client_auth: () => ({ status: 400, error: 'invalid_request', description: 'Send the client secret either with HTTP Basic or in the body, not both.' }),
   malformed_basic_auth: () => ({ status: 400, error: 'invalid_request', description: 'Malformed HTTP Basic Authorization header.' }),
   client_id_mismatch: () => ({ status: 400, error: 'invalid_request', description: 'client_id in the body does not match the HTTP Basic credentials.' }),
-  unsupported_client_assertion: () => ({ status: 400, error: 'invalid_request', description: 'client_assertion (Private Key JWT) is not supported by this sandbox tenant.' }),
+  unsupported_assertion_type: ({ assertionType }) => ({ status: 400, error: 'invalid_request', description: `client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer, not ${assertionType}` }),
+  assertion_with_secret: () => ({ status: 400, error: 'invalid_request', description: 'Send either a client_assertion or a client secret, not both.' }),
+  invalid_client_assertion: (details) => ({ status: 401, error: 'invalid_client', description: assertionProblemText(details) }),
+  secret_not_allowed: () => ({ status: 401, error: 'invalid_client', description: 'This application authenticates with Private Key JWT: send a client_assertion, not a client secret.' }),
+  assertion_ids_full: ({ limit }) => ({ status: 400, error: 'invalid_request', description: `This sandbox tenant keeps at most ${limit} unexpired client assertion ids; wait for some to expire (a Token Lab sandbox rule).` }),
   unknown_client: ({ clientId }) => ({ status: 401, error: 'invalid_client', description: `Unknown client: ${clientId}` }),
   global_client_token: () => ({ status: 403, error: 'unauthorized_client', description: 'This is the tenant\'s Global Client (All Applications), which gets no tokens from /oauth/token in this sandbox. Use a machine-to-machine application with a client grant. (A Token Lab sandbox rule: Auth0 treats global clients specially for this grant but does not document its answer.)' }),
   wrong_client_secret: () => ({ status: 401, error: 'access_denied', description: 'Unauthorized' }),
@@ -86,7 +92,73 @@ const MANAGEMENT: Table<ManagementErrorCode, ManagementSpec> = {
   system_resource_server: () => ({ status: 400, message: 'A system API such as the Auth0 Management API cannot be deleted (a Token Lab sandbox wording).', errorCode: 'invalid_body' }),
   denylist_full: ({ limit }) => ({ status: 400, message: `This sandbox tenant keeps at most ${limit} denylist entries; the entry was not added.`, errorCode: 'invalid_body' }),
   token_revoked: () => ({ status: 401, message: 'The token has been revoked.' }),
+  // The rule is Auth0's (the endpoint's own description); the status is the sandbox's choice.
+  rotate_private_key_jwt_client: () => ({ status: 400, message: 'This endpoint cannot be used with clients configured with Private Key JWT authentication method (client_authentication_methods configured with private_key_jwt).', errorCode: 'operation_not_supported' }),
+  // The rest of this group: rules Auth0 documents (or the sandbox adds, and says so) in the sandbox's words.
+  inexistent_credential: () => ({ status: 404, message: 'The credential does not exist', errorCode: 'inexistent_credential' }),
+  credential_limit: ({ limit }) => ({ status: 400, message: `An application can have at most ${limit} credentials: delete one it no longer uses before adding another (a Token Lab sandbox wording of Auth0's documented limit).`, errorCode: 'operation_not_supported' }),
+  credential_in_use: () => ({ status: 400, message: 'The credential is enabled for Private Key JWT on its application: remove it from client_authentication_methods.private_key_jwt.credentials first (a Token Lab sandbox wording of Auth0\'s documented rule).', errorCode: 'operation_not_supported' }),
+  private_key_pem: () => ({ status: 400, message: 'The pem holds a PRIVATE key, and nothing was stored. Send only the public key (-----BEGIN PUBLIC KEY-----); the private key stays with the service that signs assertions. It has now left that place, so treat it as exposed: generate a new key pair.', errorCode: 'invalid_body' }),
+  invalid_credential_key: ({ problem, bits }) => ({
+    status: 400,
+    message: problem === 'size'
+      ? `The RSA key has ${bits ?? 0} bits; credentials take RSA keys of 2048 to 4096 bits.`
+      : 'The pem must be an RSA public key in PEM format that fits the credential\'s alg: -----BEGIN PUBLIC KEY----- (SPKI), -----BEGIN RSA PUBLIC KEY----- (PKCS#1) or an X.509 certificate.',
+    errorCode: 'invalid_body',
+  }),
+  credential_rule: ({ problem }) => ({ status: 400, message: CREDENTIAL_RULES[problem], errorCode: 'invalid_body' }),
+  client_authentication: ({ problem, credentialId, limit }) => ({ status: 400, message: clientAuthenticationText(problem, credentialId, limit), errorCode: 'invalid_body' }),
+  no_fleet: () => ({ status: 404, message: 'No fleet is running: PUT /__sandbox/fleet with {"client_id", "client_secrets"} starts one (a Token Lab sandbox route; Auth0 has nothing like it).', errorCode: 'no_fleet' }),
 };
+
+const CREDENTIAL_RULES: Readonly<Record<CredentialRuleProblem, string>> = {
+  credential_type: 'The sandbox registers public_key credentials (Private Key JWT) only; cert_subject_dn and x509_cert (mTLS) are not modelled (a Token Lab sandbox rule).',
+  subject_dn: 'subject_dn applies to cert_subject_dn credentials, not to public_key ones.',
+  expiry_exclusive: 'parse_expiry_from_cert and expires_at are mutually exclusive.',
+  expiry_needs_certificate: 'parse_expiry_from_cert needs an X.509 certificate in pem, not a bare public key.',
+  expiry_from_certificate: 'The sandbox does not read expiry dates from certificates: send expires_at instead (a Token Lab sandbox rule).',
+  expires_at_format: 'expires_at must be an ISO 8601 date such as 2030-08-20T19:10:06.299Z.',
+  expires_at_past: 'expires_at must be in the future.',
+  inline_credentials: 'tenant.createApplication() cannot read keys: create the application, then tenant.createCredential(), then tenant.usePrivateKeyJwt() (POST /api/v2/clients takes them inline) (a Token Lab sandbox rule).',
+};
+
+function clientAuthenticationText(problem: ClientAuthenticationProblem, credentialId: string | undefined, limit: number | undefined): string {
+  switch (problem) {
+    case 'no_credentials': return 'client_authentication_methods.private_key_jwt.credentials needs at least one credential id (a Token Lab sandbox wording).';
+    case 'too_many': return `An application can use at most ${limit ?? 2} credentials for Private Key JWT (a Token Lab sandbox wording of Auth0's documented limit).`;
+    case 'duplicate': return `Credential ${credentialId ?? ''} is listed twice in client_authentication_methods.private_key_jwt.credentials (a Token Lab sandbox wording).`;
+    case 'not_own': return `${credentialId ?? ''} is not a credential of this application: create it with POST /api/v2/clients/{id}/credentials first (a Token Lab sandbox wording).`;
+    case 'auth_method_set': return 'An application that uses client_authentication_methods needs token_endpoint_auth_method null: send "token_endpoint_auth_method": null with it (a Token Lab sandbox wording).';
+    case 'jwt_alg': return 'Private Key JWT needs jwt_configuration.alg RS256: Auth0 does not support HS256 as the application\'s signing algorithm here (a Token Lab sandbox wording of Auth0\'s documented rule).';
+  }
+}
+
+/** Why an assertion was refused. Only `lifetime_too_long` (with iat) is Auth0's own text, from its tenant logs. */
+function assertionProblemText({ problem, detail, expected }: { problem: AssertionProblem; detail?: string; expected?: string }): string {
+  const value = (detail ?? '').slice(0, 200);
+  switch (problem) {
+    case 'too_long': return 'The client_assertion is longer than 2048 bytes.';
+    case 'malformed': return 'The client_assertion is not a signed JWT.';
+    case 'alg_not_supported': return `The client_assertion is signed with ${value || 'no alg'}; credentials use RS256, RS384 or PS256.`;
+    case 'missing_claim': return `The client_assertion has no valid ${value} claim.`;
+    case 'claim_too_long': return `The client_assertion's ${value} is longer than ${value === 'alg' ? 16 : 64} characters.`;
+    case 'iss_sub_mismatch': return 'The client_assertion\'s iss and sub must both be the application\'s client_id.';
+    case 'client_id_mismatch': return 'The client_assertion\'s sub is not the client_id sent with it.';
+    case 'not_private_key_jwt': return 'This application does not use Private Key JWT: enable a credential in its client_authentication_methods.private_key_jwt, or send its client secret.';
+    case 'unknown_kid': return `No credential enabled for Private Key JWT on this application has kid ${value}.`;
+    case 'alg_mismatch': return `No credential enabled for Private Key JWT on this application uses ${value}: the assertion's alg must be its credential's.`;
+    case 'credential_expired': return 'The credential that would verify this client_assertion has expired.';
+    case 'bad_signature': return 'The client_assertion\'s signature does not verify with any credential enabled for Private Key JWT on this application.';
+    case 'wrong_audience': return `The client_assertion's aud must be the tenant's URL with its trailing slash, ${expected ?? ''}, not ${value}.`;
+    case 'expired': return 'The client_assertion has expired.';
+    case 'issued_in_future': return 'The client_assertion\'s iat is more than 10 seconds in the future.';
+    case 'not_yet_valid': return 'The client_assertion\'s nbf is more than 10 seconds in the future.';
+    case 'lifetime_too_long': return value === 'iat'
+      ? '\'exp\' claim must specify a time that is no more than 5 minutes after \'iat\''
+      : '\'exp\' claim must specify a time that is no more than 5 minutes from now';
+    case 'replayed': return 'The client_assertion was already used (its jti was seen before): sign a new one for every request.';
+  }
+}
 
 /*
  * Auth0 appends a query parameter's description to its validation error (node-auth0 #648 shows

@@ -6,6 +6,9 @@ import { CREATE_CLIENT_GRANT_BODY, UPDATE_CLIENT_GRANT_BODY, UPDATE_USER_BODY } 
 import { SEEDED_CREDENTIALS, SEEDED_GLOBAL_CLIENT } from './seed.ts';
 import type { Tenant } from './tenant.ts';
 import { RESERVED_APP_METADATA_NAMES } from './update-user.ts';
+import { NEW_CREDENTIAL_SHAPE } from './create-client-credential.ts';
+import { serviceKey } from './private-key-jwt-test-support.ts';
+import { CLIENT_ASSERTION_TYPE } from './verify-client-assertion.ts';
 import {
   AUDIENCE, bakeAuthorization, claimValue, headerText, ORIGIN,
   type AuthorizationRecipe, type Fixture,
@@ -21,8 +24,11 @@ import {
 
 const TOKEN_PARAMETERS = ['grant_type', 'client_id', 'client_secret', 'audience', 'scope', 'organization', 'client_assertion', 'client_assertion_type'];
 const roleCredentials = Object.values(SEEDED_CREDENTIALS);
+// Unsigned JWTs that name a seeded application, so a client assertion gets past parsing into its checks.
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const claimedAssertions = roleCredentials.map((c) => `${b64({ alg: 'RS256' })}.${b64({ iss: c.client_id, sub: c.client_id, aud: `${ORIGIN}/`, exp: 4_000_000_000, jti: 'x' })}.c2ln`);
 const parameterValue = fc.oneof(
-  fc.constantFrom('client_credentials', AUDIENCE, 'read:clients', 'read:clients delete:clients', '', ...roleCredentials.flatMap((c) => [c.client_id, c.client_secret])),
+  fc.constantFrom('client_credentials', AUDIENCE, 'read:clients', 'read:clients delete:clients', '', CLIENT_ASSERTION_TYPE, ...claimedAssertions, ...roleCredentials.flatMap((c) => [c.client_id, c.client_secret])),
   fc.string({ unit: 'binary', maxLength: 40 }),
 );
 const tokenParams = fc.dictionary(fc.oneof(fc.constantFrom(...TOKEN_PARAMETERS), fc.string({ maxLength: 10 })), fc.oneof({ weight: 4, arbitrary: parameterValue }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 1 }) }), { maxKeys: 7 });
@@ -481,6 +487,51 @@ const clientListQuery = fc.tuple(
 });
 const denylistEntry = fc.record({ aud: fc.oneof(fc.constant(AUDIENCE), fc.constant(SEEDED_GLOBAL_CLIENT.client_id), claimValue), jti: fc.oneof(fc.string({ maxLength: 20 }), claimValue) }, { requiredKeys: [] }).map((body) => JSON.stringify(body));
 
+/*
+ * Credentials (Private Key JWT). Two real public keys made once per run, a private key sent by
+ * mistake, and broken PEMs; a credential id in a path or a body is a slot that `bakeRequest`
+ * fills with one the tenant holds at that moment, since ids are random.
+ */
+export const FUZZ_KEYS = await Promise.all([serviceKey(), serviceKey('PS256')]);
+const pemArb = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...FUZZ_KEYS.map((key) => key.publicKeyPem)) },
+  { weight: 1, arbitrary: fc.constantFrom(FUZZ_KEYS[0]!.privateKeyPem, '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----', 'not a pem', '') },
+);
+const credentialValues = {
+  pem: pemArb,
+  kid: fc.stringMatching(/^[0-9a-zA-Z_-]{10,20}$/),
+  expires_at: fc.constantFrom('2030-01-01T00:00:00Z', '2030-08-20T19:10:06.299Z', '2020-01-01T00:00:00Z', 'soon'),
+};
+const newCredentialBodies = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ credential_type: fc.constant('public_key'), pem: pemArb, alg: fc.constantFrom('RS256', 'PS256'), name: fc.string({ maxLength: 20 }), kid: credentialValues.kid, expires_at: credentialValues.expires_at }, { requiredKeys: ['credential_type', 'pem'] }).map((body) => JSON.stringify(body)) },
+  { weight: 2, arbitrary: routeBodies(NEW_CREDENTIAL_SHAPE, { values: credentialValues }) },
+);
+const CREDENTIAL_SLOTS = ['{first-credential}', '{last-credential}'] as const;
+const credentialIdArb = fc.constantFrom(...CREDENTIAL_SLOTS, ...CREDENTIAL_SLOTS, 'cred_nope');
+const credentialChanges = fc.oneof(
+  fc.record({ expires_at: fc.oneof(credentialValues.expires_at, fc.constant(null), claimValue) }, { requiredKeys: [] }).map((body) => JSON.stringify(body)),
+  fc.constantFrom('{"name":"renamed"}', '{"alg":"RS384"}'),
+);
+const authenticationMethodChanges = fc.constantFrom(
+  JSON.stringify({ token_endpoint_auth_method: null, client_authentication_methods: { private_key_jwt: { credentials: [{ id: '{first-credential}' }] } } }),
+  JSON.stringify({ token_endpoint_auth_method: null, client_authentication_methods: { private_key_jwt: { credentials: [{ id: '{first-credential}' }, { id: '{last-credential}' }] } } }),
+  JSON.stringify({ client_authentication_methods: { private_key_jwt: { credentials: [{ id: '{first-credential}' }] } } }),
+  JSON.stringify({ client_authentication_methods: null, token_endpoint_auth_method: 'client_secret_post' }),
+);
+
+/** Fills the credential slots of a path or body with ids the application in the path holds now (`cred_none` if it has none). */
+function fillCredentialSlots(text: string, path: string, tenant: Tenant): string {
+  if (!text.includes('{first-credential}') && !text.includes('{last-credential}')) return text;
+  let clientId = '';
+  try {
+    clientId = decodeURIComponent(/^\/api\/v2\/clients\/([^/]+)/.exec(path)?.[1] ?? '');
+  } catch {
+    // A broken percent-encoding names no application.
+  }
+  const held = tenant.records.credentials.filter((credential) => credential.client_id === clientId);
+  return text.replaceAll('{first-credential}', held[0]?.id ?? 'cred_none').replaceAll('{last-credential}', held.at(-1)?.id ?? 'cred_none');
+}
+
 /** Well-formed calls with a real token, so the routes' own checks (201, 204, 409, 413…) get reached. */
 export const coherentApiArb = fc.oneof(
   fc.record({ method: fc.constant('POST'), path: fc.constant('/api/v2/clients'), query: fc.constant(''), authorization: asAdmin, body: jsonBody(fc.oneof({ weight: 3, arbitrary: appPayload }, { weight: 3, arbitrary: newClientBodies }, { weight: 1, arbitrary: oversizedPayload })) }),
@@ -506,6 +557,15 @@ export const coherentApiArb = fc.oneof(
   fc.record({ method: fc.constant('DELETE'), path: serverIdArb.map((id) => `/api/v2/resource-servers/${id}`), query: fc.constant(''), authorization: asAdmin, body: fc.constant(undefined) }),
   fc.record({ method: fc.constant('GET'), path: fc.constant('/api/v2/clients'), query: clientListQuery, authorization: asAdmin, body: fc.constant(undefined) }),
   fc.record({ method: fc.constant('POST'), path: fc.constant('/api/v2/blacklists/tokens'), query: fc.constant(''), authorization: asAdmin, body: jsonBody(denylistEntry) }),
+  // Credentials, and switching an application to Private Key JWT with them (issue 23).
+  // The fixture's applications start with a credential each (fuzz.test.ts), so the reads find one.
+  { weight: 4, arbitrary: fc.oneof(
+    { weight: 3, arbitrary: fc.record({ method: fc.constant('POST'), path: clientIdArb.map((id) => `/api/v2/clients/${id}/credentials`), query: fc.constant(''), authorization: asAdmin, body: jsonBody(newCredentialBodies) }) },
+    fc.record({ method: fc.constant('GET'), path: clientIdArb.map((id) => `/api/v2/clients/${id}/credentials`), query: fc.constantFrom('', '?include_totals=true&per_page=50'), authorization: asAdmin, body: fc.constant(undefined) }),
+    { weight: 3, arbitrary: fc.record({ method: fc.constantFrom('GET', 'GET', 'DELETE'), path: fc.tuple(clientIdArb, credentialIdArb).map(([id, credential]) => `/api/v2/clients/${id}/credentials/${credential}`), query: fc.constant(''), authorization: asAdmin, body: fc.constant(undefined) }) },
+    { weight: 2, arbitrary: fc.record({ method: fc.constant('PATCH'), path: fc.tuple(clientIdArb, credentialIdArb).map(([id, credential]) => `/api/v2/clients/${id}/credentials/${credential}`), query: fc.constant(''), authorization: asAdmin, body: jsonBody(credentialChanges) }) },
+    fc.record({ method: fc.constant('PATCH'), path: clientIdArb.map((id) => `/api/v2/clients/${id}`), query: fc.constant(''), authorization: asAdmin, body: jsonBody(authenticationMethodChanges) }),
+  ) },
 );
 
 export interface RequestRecipe {
@@ -535,6 +595,8 @@ export async function bakeRequest(recipe: RequestRecipe, fixture: Fixture, tenan
   const upper = recipe.method.toUpperCase();
   const canHaveBody = upper !== 'GET' && upper !== 'HEAD';
   if (canHaveBody && recipe.body !== undefined && recipe.body.contentType !== undefined) headers.set('content-type', header(recipe.body.contentType));
-  const url = new URL(`${ORIGIN}${recipe.path}${recipe.query}`);
-  return { method: recipe.method, url, init: { method: recipe.method, headers, ...(canHaveBody && recipe.body !== undefined ? { body: recipe.body.payload } : {}) } };
+  const path = fillCredentialSlots(recipe.path, recipe.path, tenant);
+  const url = new URL(`${ORIGIN}${path}${recipe.query}`);
+  const payload = typeof recipe.body?.payload === 'string' ? fillCredentialSlots(recipe.body.payload, recipe.path, tenant) : recipe.body?.payload;
+  return { method: recipe.method, url, init: { method: recipe.method, headers, ...(canHaveBody && recipe.body !== undefined ? { body: payload } : {}) } };
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTenant } from './create-tenant.ts';
 import { AUDIENCE, authorizationArb, ORIGIN, type Fixture } from './fuzz-credentials-test-support.ts';
 import {
-  apiPathArb, bakeRequest, bodyArb, coherentApiArb, methodArb, nearlyRightTokenBody, originArb, queryArb,
+  apiPathArb, bakeRequest, bodyArb, coherentApiArb, FUZZ_KEYS, methodArb, nearlyRightTokenBody, originArb, queryArb,
   type RequestRecipe,
 } from './fuzz-requests-test-support.ts';
 import { checkResponse, seen, seenByRoute } from './fuzz-response-check-test-support.ts';
@@ -16,6 +16,7 @@ import { tenantHandlers } from './msw-handlers.ts';
 import { restoreTenant } from './restore-tenant.ts';
 import { SEEDED_CREDENTIALS } from './seed.ts';
 import type { Tenant } from './tenant.ts';
+import { TenantError } from './tenant-error.ts';
 import { START } from './hosts/testing.ts';
 
 /*
@@ -58,6 +59,11 @@ beforeAll(async () => {
     }));
     return ((await response.json()) as { access_token: string }).access_token;
   };
+  // A credential for two applications, so the credential routes' reads and deletes find one from the start.
+  for (const role of ['reporting', 'noGrant'] as const) {
+    const created = await tenant.createCredential(SEEDED_CREDENTIALS[role].client_id, { pem: FUZZ_KEYS[0]!.publicKeyPem, name: 'fuzz' });
+    if (created instanceof TenantError) throw created;
+  }
   fixture = { tenant, snapshot: tenant.toJSON(), reporting: await issue('reporting'), explorer: await issue('explorer'), kid: tenant.signingKey.kid };
 });
 

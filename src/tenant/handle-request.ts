@@ -8,11 +8,12 @@ import type { Tenant } from './tenant.ts';
 import { TenantError } from './tenant-error.ts';
 import { handleTokenRequest } from './token-endpoint.ts';
 import { SANDBOX_CLOCK_PATH, handleSandboxClockRequest } from './sandbox-clock-endpoint.ts';
+import { SANDBOX_FLEET_PATH, handleSandboxFleetRequest } from './sandbox-fleet-endpoint.ts';
 
 /**
  * Answers one HTTP request as the tenant would: `POST /oauth/token`, the discovery document and
  * JWKS under `/.well-known/`, and `/api/v2/*`, plus the sandbox's own test clock at
- * `/__sandbox/clock`. Routing goes by path only, so a local server reached at `127.0.0.1:PORT`
+ * `/__sandbox/clock` and rotation fleet at `/__sandbox/fleet`. Routing goes by path only, so a local server reached at `127.0.0.1:PORT`
  * behaves exactly like `https://{domain}`; every other path is an Auth0-shaped 404.
  *
  * Never rejects: an unexpected exception becomes a 500 body (a bug to report, never expected).
@@ -24,6 +25,8 @@ export async function handleTenantRequest(tenant: Tenant, request: Request): Pro
     : undefined;
   let response: Response;
   try {
+    // The sandbox fleet's fetches due so far saw the tenant as it was before this request.
+    tenant.catchUpFleet();
     response = await route(tenant, request);
     const cors = await corsHeaders(tenant, request, copy);
     for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
@@ -51,6 +54,7 @@ async function route(tenant: Tenant, request: Request): Promise<Response> {
   if (path === '/.well-known/openid-configuration' && method === 'GET') return handleOpenIdConfigurationRequest(tenant);
   if (path === '/api/v2' || path.startsWith('/api/v2/')) return handleManagementRequest(tenant, request, url);
   if (path === SANDBOX_CLOCK_PATH) return handleSandboxClockRequest(tenant, request, method);
+  if (path === SANDBOX_FLEET_PATH) return handleSandboxFleetRequest(tenant, request, method);
   const reply = managementErrorReply(new TenantError('route_not_found'));
   return jsonResponse(reply.status, reply.body);
 }

@@ -3,7 +3,10 @@ import type { AuthApiErrorCode } from './error-codes.ts';
 import type { Tenant } from './tenant.ts';
 import { TenantError } from './tenant-error.ts';
 import type { Application } from './model.ts';
+import { usesPrivateKeyJwt } from './client-authentication.ts';
+import { acceptedSecret } from './secret-switch.ts';
 import { TOKEN_GRANT_PARAMETERS, type TokenRequest } from './token-request.ts';
+import { verifyClientAssertion } from './verify-client-assertion.ts';
 
 /** The JSON body of a successful client-credentials response. */
 export interface TokenResponseBody {
@@ -20,7 +23,7 @@ export interface TokenResponseBody {
  * parameters are checked, so the answer never depends on parameters the caller could not know.
  */
 export async function issueToken(tenant: Tenant, request: TokenRequest): Promise<TokenResponseBody | TenantError<AuthApiErrorCode>> {
-  const app = authenticateClient(tenant, request);
+  const app = await authenticateClient(tenant, request);
   if (app instanceof TenantError) return app;
   if (!app.grant_types.includes(request.grantType)) return new TenantError('grant_type_not_allowed', { grantType: request.grantType });
   if (request.grantType === 'client_credentials') return issueClientCredentialsToken(tenant, app, request);
@@ -30,20 +33,29 @@ export async function issueToken(tenant: Tenant, request: TokenRequest): Promise
 }
 
 /**
- * Who is asking: an unknown client is a 401, and so is a wrong secret. A public application
- * (`token_endpoint_auth_method: none`) may leave the secret out for the grants it can use; client
- * credentials always needs one.
+ * Who is asking: an unknown client is a 401, and so is a wrong secret or a refused client
+ * assertion. A public application (`token_endpoint_auth_method: none`) may leave the secret out
+ * for the grants it can use; client credentials always needs one. An application that uses
+ * Private Key JWT proves itself with an assertion only; its secret no longer works. The secret
+ * compared is the one accepted now, which lags a change by SECRET_SWITCH_SECONDS (secret-switch.ts).
  */
-function authenticateClient(tenant: Tenant, request: TokenRequest): Application | TenantError<AuthApiErrorCode> {
+async function authenticateClient(tenant: Tenant, request: TokenRequest): Promise<Application | TenantError<AuthApiErrorCode>> {
   const app = tenant.records.applications.find((candidate) => candidate.client_id === request.clientId);
   // The same tenant lists the Global Client, so "Unknown client" would contradict GET /clients.
   if (app === undefined && request.clientId === tenant.records.globalClient.client_id) return new TenantError('global_client_token');
   if (app === undefined) return new TenantError('unknown_client', { clientId: request.clientId.slice(0, 200) });
+  if (request.clientAssertion !== undefined) {
+    const accepted = await verifyClientAssertion(tenant, app, request.clientAssertion, request.clientId);
+    if (accepted instanceof TenantError) return accepted;
+    const full = tenant.useAssertionId(app.client_id, accepted.jti, accepted.exp);
+    return full instanceof TenantError ? full : app;
+  }
+  if (usesPrivateKeyJwt(app)) return request.clientSecret === undefined ? new TenantError('missing_parameter', { name: 'client_assertion' }) : new TenantError('secret_not_allowed');
   if (request.clientSecret === undefined) {
     const publicClient = app.token_endpoint_auth_method === 'none' && request.grantType !== 'client_credentials';
     return publicClient ? app : new TenantError('missing_parameter', { name: 'client_secret' });
   }
-  if (!sameSecret(request.clientSecret, app.client_secret)) return new TenantError('wrong_client_secret');
+  if (!sameSecret(request.clientSecret, acceptedSecret(tenant.records, app, tenant.clock.now()))) return new TenantError('wrong_client_secret');
   return app;
 }
 

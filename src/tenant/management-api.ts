@@ -18,6 +18,9 @@ import {
   rotateClientSecretRoute, updateClientGrantRoute, updateClientRoute, updateResourceServerRoute, updateUserRoute,
   createResourceServerRoute, deleteResourceServerRoute,
 } from './mutation-routes.ts';
+import {
+  createClientCredentialRoute, deleteClientCredentialRoute, getClientCredentialRoute, listClientCredentialsRoute, updateClientCredentialRoute,
+} from './credential-routes.ts';
 import { rateLimitHeaders } from './rate-limit.ts';
 import { readRequestBody } from './read-body.ts';
 import type { Tenant } from './tenant.ts';
@@ -35,6 +38,12 @@ export const MANAGEMENT_ROUTES: readonly ManagementRoute[] = [
   { method: 'PATCH', pattern: new RegExp(`^/api/v2/clients/${ID}$`), scopes: ['update:clients', 'update:client_keys'], takesBody: true, run: updateClientRoute },
   { method: 'DELETE', pattern: new RegExp(`^/api/v2/clients/${ID}$`), scopes: ['delete:clients'], takesBody: false, run: deleteClientRoute },
   { method: 'POST', pattern: new RegExp(`^/api/v2/clients/${ID}/rotate-secret$`), scopes: ['update:client_keys'], takesBody: false, run: rotateClientSecretRoute },
+  // An application's credentials (public keys for Private Key JWT).
+  { method: 'GET', pattern: new RegExp(`^/api/v2/clients/${ID}/credentials$`), scopes: ['read:client_credentials'], takesBody: false, run: listClientCredentialsRoute },
+  { method: 'POST', pattern: new RegExp(`^/api/v2/clients/${ID}/credentials$`), scopes: ['create:client_credentials'], takesBody: true, run: createClientCredentialRoute },
+  { method: 'GET', pattern: new RegExp(`^/api/v2/clients/${ID}/credentials/${ID}$`), scopes: ['read:client_credentials'], takesBody: false, run: getClientCredentialRoute },
+  { method: 'PATCH', pattern: new RegExp(`^/api/v2/clients/${ID}/credentials/${ID}$`), scopes: ['update:client_credentials'], takesBody: true, run: updateClientCredentialRoute },
+  { method: 'DELETE', pattern: new RegExp(`^/api/v2/clients/${ID}/credentials/${ID}$`), scopes: ['delete:client_credentials'], takesBody: false, run: deleteClientCredentialRoute },
   // Client grants.
   { method: 'GET', pattern: /^\/api\/v2\/client-grants$/, scopes: ['read:client_grants'], takesBody: false, run: listClientGrants },
   { method: 'POST', pattern: /^\/api\/v2\/client-grants$/, scopes: ['create:client_grants'], takesBody: true, run: createClientGrantRoute },

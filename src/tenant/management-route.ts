@@ -32,7 +32,7 @@ export interface ManagementRoute {
   readonly scopes: readonly string[];
   /** Whether the route reads a JSON body. */
   readonly takesBody: boolean;
-  readonly run: (context: RouteContext) => RouteOutcome;
+  readonly run: (context: RouteContext) => RouteOutcome | Promise<RouteOutcome>;
 }
 
 /** What `presentClient` needs from the tenant: its short name (`acme`) and current key id. */
@@ -40,7 +40,8 @@ export function presentationContext(tenant: Tenant): { tenantName: string; signi
   return { tenantName: tenant.domain.split('.')[0]!, signingKeyId: tenant.signingKey.kid };
 }
 
-/** A route's path pattern as readers write it: `/api/v2/clients/{id}`. */
+/** A route's path pattern as readers write it: `/api/v2/clients/{id}`, `/api/v2/clients/{id}/credentials/{credential_id}`. */
 export function displayRoutePath(pattern: RegExp): string {
-  return pattern.source.replace(/^\^/, '').replace(/\$$/, '').replaceAll('\\/', '/').replaceAll('([^/]+)', '{id}');
+  const path = pattern.source.replace(/^\^/, '').replace(/\$$/, '').replaceAll('\\/', '/');
+  return path.replace('([^/]+)', '{id}').replaceAll('([^/]+)', '{credential_id}');
 }

@@ -13,7 +13,7 @@ export type AppType = 'non_interactive' | 'regular_web' | 'spa' | 'native';
 /** How an application proves itself at `/oauth/token`. `null`: no secret method (Auth0 sets it so for Private Key JWT). */
 export type TokenEndpointAuthMethod = 'none' | 'client_secret_post' | 'client_secret_basic';
 
-/** The `jwt_configuration` of an application (ID token settings; stored and shown, not used by the sandbox). */
+/** The `jwt_configuration` of an application (ID token settings; stored and shown; Private Key JWT needs `alg` RS256). */
 export interface JwtConfiguration {
   alg: 'RS256' | 'HS256' | 'RS512' | 'PS256';
   lifetime_in_seconds: number;
@@ -126,6 +126,47 @@ export interface User {
 export interface DenylistEntry {
   aud: string;
   jti: string;
+}
+
+/** The algorithms a Private Key JWT credential may sign assertions with (node-auth0 `PublicKeyCredentialAlgorithmEnum`). */
+export type CredentialAlgorithm = 'RS256' | 'RS384' | 'PS256';
+
+/**
+ * A public key registered for an application (`/api/v2/clients/{id}/credentials`), for Private Key
+ * JWT. `pem` and `client_id` are the tenant's own bookkeeping: responses never carry them.
+ */
+export interface ClientCredential {
+  id: string;
+  client_id: string;
+  credential_type: 'public_key';
+  /** Absent when the credential was created without one. */
+  name?: string;
+  /** The RFC 7638 thumbprint of the key unless the creator chose one. */
+  kid: string;
+  alg: CredentialAlgorithm;
+  /** The public key (SPKI, PKCS#1 or an X.509 certificate) as sent. Never returned. */
+  pem: string;
+  created_at: string;
+  updated_at: string;
+  /** ISO 8601; past it the credential authenticates nothing. Absent: never expires. */
+  expires_at?: string;
+}
+
+/**
+ * A client secret on its way in: until `switch_at` (tenant ms) `/oauth/token` still takes
+ * `previous_secret` and refuses the application's new `client_secret`; after it, the other way round.
+ */
+export interface SecretSwitch {
+  client_id: string;
+  previous_secret: string;
+  switch_at: number;
+}
+
+/** A client assertion's `jti` already used by an application, kept until the assertion's `exp` (JWT seconds). */
+export interface UsedAssertionId {
+  client_id: string;
+  jti: string;
+  exp: number;
 }
 
 /** The legacy Global Client (Tenant Settings > Advanced); its secret signed the old API v2 tokens. */

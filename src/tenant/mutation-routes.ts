@@ -1,7 +1,11 @@
 import { addToDenylist } from './add-to-denylist.ts';
 import { ALL_CLIENT_FIELDS, presentClient, presentGlobalClient } from './client-fields.ts';
 import { createClientGrant } from './create-client-grant.ts';
-import { createApplication } from './create-client.ts';
+import { createApplication, inlineCredentials } from './create-client.ts';
+import { MAX_CREDENTIALS_PER_APPLICATION } from './client-authentication.ts';
+import { prepareCredential, type PreparedCredential } from './create-client-credential.ts';
+import { NEW_CLIENT_SHAPE } from './application-shape.ts';
+import { checkShape } from './payload-schema.ts';
 import { deleteClientGrant } from './delete-client-grant.ts';
 import { deleteClient } from './delete-client.ts';
 import { rotateGlobalClientSecret } from './global-client.ts';
@@ -23,17 +27,34 @@ import { presentResourceServer } from './present-resource-server.ts';
  * announced once, whether it came over HTTP or from a lesson calling the tenant's methods.
  */
 
-/** `POST /api/v2/clients` (scope `create:clients`): 201 with the whole application, secret included. */
-export function createClientRoute({ tenant, body }: RouteContext): RouteOutcome {
-  const result = tenant.mutate((records) => createApplication(records, body));
+/**
+ * `POST /api/v2/clients` (scope `create:clients`): 201 with the whole application, secret included.
+ * Inline Private Key JWT credentials are read first (their keys), then created with it.
+ */
+export async function createClientRoute({ tenant, body }: RouteContext): Promise<RouteOutcome> {
+  const inline = inlineCredentials(body);
+  let keys: PreparedCredential[] | undefined;
+  if (inline !== undefined) {
+    const problem = checkShape(body, NEW_CLIENT_SHAPE);
+    if (problem !== undefined) return new TenantError('invalid_body', problem);
+    if (inline.length > MAX_CREDENTIALS_PER_APPLICATION) return new TenantError('credential_limit', { limit: MAX_CREDENTIALS_PER_APPLICATION });
+    keys = [];
+    for (const item of inline) {
+      const prepared = await prepareCredential(item, tenant.clock.now());
+      if (prepared instanceof TenantError) return prepared;
+      keys.push(prepared);
+    }
+  }
+  const result = tenant.mutate((records) => createApplication(records, body, keys));
   if (result instanceof TenantError) return result;
   const context = presentationContext(tenant);
   return { status: 201, body: presentClient(result, context, ALL_CLIENT_FIELDS) };
 }
 
 /**
- * `POST /api/v2/clients/{id}/rotate-secret` (scope `update:client_keys`): 200 with the application.
- * The Global Client's id rotates the Global Client Secret (see global-client.ts).
+ * `POST /api/v2/clients/{id}/rotate-secret` (scope `update:client_keys`): 200 with the application
+ * and its new secret, which takes over after SECRET_SWITCH_SECONDS (secret-switch.ts). The Global
+ * Client's id rotates the Global Client Secret at once (see global-client.ts).
  */
 export function rotateClientSecretRoute({ tenant, params }: RouteContext): RouteOutcome {
   const context = presentationContext(tenant);
@@ -41,7 +62,7 @@ export function rotateClientSecretRoute({ tenant, params }: RouteContext): Route
     const rotated = tenant.mutate((records) => rotateGlobalClientSecret(records));
     return { status: 200, body: presentGlobalClient(rotated, context, ALL_CLIENT_FIELDS) };
   }
-  const result = tenant.mutate((records) => rotateClientSecret(records, params[0]!));
+  const result = tenant.mutate((records) => rotateClientSecret(records, params[0]!, tenant.clock.now()));
   if (result instanceof TenantError) return result;
   return { status: 200, body: presentClient(result, context, ALL_CLIENT_FIELDS) };
 }
@@ -57,7 +78,7 @@ export function updateClientRoute({ tenant, params, body, principal }: RouteCont
   const names = Object.keys(body as object);
   if (names.includes('client_secret') && !principal.scopes.has('update:client_keys')) return new TenantError('insufficient_scope', { expected: ['update:client_keys'] });
   if (names.some((name) => name !== 'client_secret') && !principal.scopes.has('update:clients')) return new TenantError('insufficient_scope', { expected: ['update:clients'] });
-  const result = tenant.mutate((records) => updateClient(records, params[0]!, body));
+  const result = tenant.mutate((records) => updateClient(records, params[0]!, body, tenant.clock.now()));
   if (result instanceof TenantError) return result;
   const context = presentationContext(tenant);
   const client = 'global' in result ? presentGlobalClient(result.global, context, ALL_CLIENT_FIELDS) : presentClient(result.application, context, ALL_CLIENT_FIELDS);

@@ -36,6 +36,11 @@ export function newGrantId(): string {
   return `cgr_${randomString(16, ALPHANUMERIC)}`;
 }
 
+/** A new credential id, `cred_` plus 22 alphanumerics, the shape terraform-provider-auth0's recorded traffic shows. */
+export function newCredentialId(): string {
+  return `cred_${randomString(22, ALPHANUMERIC)}`;
+}
+
 /** A new API (resource server) id: 24 lowercase hex characters, the shape of Auth0's. */
 export function newResourceServerId(): string {
   return randomString(24, '0123456789abcdef');

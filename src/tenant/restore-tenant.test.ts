@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { handleTenantRequest } from './handle-request.ts';
 import { restoreTenant } from './restore-tenant.ts';
 import { freshTenant, START } from './hosts/testing.ts';
+import { serviceKey } from './private-key-jwt-test-support.ts';
 import type { TenantSnapshot } from './tenant-snapshot.ts';
 import type { Tenant } from './tenant.ts';
 import { TenantError } from './tenant-error.ts';
@@ -21,6 +22,11 @@ const explorerToken = (tenant: Tenant) => issue(tenant, 'explorer');
 function withoutModulus(snapshot: TenantSnapshot): Record<string, unknown> {
   const { n: _, ...rest } = snapshot.signingKeys[0]!.privateJwk;
   return rest;
+}
+
+/** A saved credential record, as the tenant keeps it (its pem is not read back on restore). */
+function credentialFor(clientId: string) {
+  return { id: 'cred_saved', client_id: clientId, credential_type: 'public_key' as const, kid: 'saved-kid', alg: 'RS256' as const, pem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----', created_at: START.toISOString(), updated_at: START.toISOString() };
 }
 
 function list(tenant: Tenant, token: string): Promise<Response> {
@@ -59,7 +65,7 @@ describe('toJSON and restoreTenant', () => {
 
   it('produces a versioned plain object with the private key as a JWK', async () => {
     const snapshot = (await freshTenant()).toJSON();
-    expect(snapshot).toMatchObject({ format: 'token-lab-tenant', version: 3, domain: 'acme.auth0.test' });
+    expect(snapshot).toMatchObject({ format: 'token-lab-tenant', version: 4, domain: 'acme.auth0.test' });
     expect(snapshot.signingKeys[0]!.privateJwk).toHaveProperty('d');
     expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot);
   });
@@ -69,8 +75,8 @@ describe('toJSON and restoreTenant', () => {
     ['null', () => null, /Expected type object but found type null/],
     ['an array', () => [], /Expected type object but found type array/],
     ['another format', (s) => ({ ...s, format: 'something-else' }), /^.*format: No enum match/],
-    ['a newer version', (s) => ({ ...s, version: 4 }), /version: Value 4 is greater than maximum 3/],
-    ['an older version than any saved', (s) => ({ ...s, version: 0 }), /version: Value 0 is less than minimum 3/],
+    ['a newer version', (s) => ({ ...s, version: 5 }), /version: Value 5 is greater than maximum 4/],
+    ['an older version than any saved', (s) => ({ ...s, version: 0 }), /version: Value 0 is less than minimum 4/],
     ['two users with one id', (s) => ({ ...s, users: [s.users[0], s.users[0]] }), /duplicate user_id/],
     ['a denylist entry without its jti', (s) => ({ ...s, denylist: [{ aud: 'x' }] }), /denylist\.0: Missing required property: jti/],
     ['an application with eleven metadata keys', (s) => ({ ...s, applications: [{ ...s.applications[0], client_metadata: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, 'v'])) }] }), /Too many properties defined \(11\), maximum 10/],
@@ -90,6 +96,15 @@ describe('toJSON and restoreTenant', () => {
     ['an unknown drill', (s) => ({ ...s, drills: { ...s.drills, meteorStrike: true } }), /Additional properties not allowed: meteorStrike/],
     ['a rate-limit bucket fuller than its limit', (s) => ({ ...s, rateLimits: { ...s.rateLimits, token: { ...s.rateLimits.token, state: { tokens: 999, updatedAt: 0 } } } }), /more requests left than the limit/],
     ['a clock that is not a number', (s) => ({ ...s, clock: { start: 'yesterday', now: 0 } }), /clock\.start: Expected type number/],
+    ['a credential of an application that does not exist', (s) => ({ ...s, credentials: [credentialFor('nobody')] }), /credentials\.0: no application "nobody"/],
+    ['three credentials for one application', (s) => ({ ...s, credentials: ['a', 'b', 'c'].map((suffix) => ({ ...credentialFor(s.applications[0]!.client_id), id: `cred_${suffix}` })) }), /credentials\.2: more than 2 credentials/],
+    ['an application that lists another application\'s credential', (s) => ({
+      ...s,
+      credentials: [credentialFor(s.applications[1]!.client_id)],
+      applications: [{ ...s.applications[0]!, token_endpoint_auth_method: null, client_authentication_methods: { private_key_jwt: { credentials: [{ id: 'cred_saved' }] } } }, ...s.applications.slice(1)],
+    }), /applications\.0\.client_authentication_methods: cred_saved is not a credential of this application/],
+    ['a secret switch for an application that does not exist', (s) => ({ ...s, secretSwitches: [{ client_id: 'nobody', previous_secret: 'x', switch_at: 0 }] }), /secretSwitches\.0: no application/],
+    ['a used assertion id longer than Auth0 allows', (s) => ({ ...s, usedAssertionIds: [{ client_id: 'x', jti: 'j'.repeat(65), exp: 1 }] }), /usedAssertionIds\.0\.jti: String is too long/],
   ];
 
   for (const [what, corrupt, reason] of corruptions) {
@@ -136,6 +151,29 @@ describe('toJSON and restoreTenant', () => {
     expect(tenant.applications.every((app) => !Object.hasOwn(app, 'cross_origin_auth'))).toBe(true);
   });
 
+  it('upgrades a version 3 snapshot: no credentials, switches or assertion ids yet, and a private_key_jwt that named no real credential is dropped', async () => {
+    const original = await freshTenant();
+    const snapshot = original.toJSON();
+    const { credentials: _c, secretSwitches: _s, usedAssertionIds: _u, ...rest } = snapshot;
+    const version3 = {
+      ...rest,
+      version: 3,
+      applications: snapshot.applications.map((app, index) => (index === 0
+        ? { ...app, token_endpoint_auth_method: null, client_authentication_methods: { private_key_jwt: { credentials: [{ id: 'cred_1234567890' }] }, tls_client_auth: { credentials: [{ id: 'cred_tls' }] } } }
+        : index === 1 ? { ...app, client_authentication_methods: { private_key_jwt: { credentials: [{ id: 'cred_x' }] } } } : app)),
+    };
+    const { tenant, restored, problem } = await restoreTenant(JSON.stringify(version3));
+    expect(problem).toBeUndefined();
+    expect(restored).toBe(true);
+    expect(tenant.records.credentials).toEqual([]);
+    expect(tenant.records.secretSwitches).toEqual([]);
+    expect(tenant.records.usedAssertionIds).toEqual([]);
+    expect(tenant.applications[0]!.client_authentication_methods).toEqual({ tls_client_auth: { credentials: [{ id: 'cred_tls' }] } });
+    expect(tenant.applications[1]).not.toHaveProperty('client_authentication_methods');
+    // The app goes on with its secret, as it did in version 3.
+    expect((await list(tenant, await issue(tenant))).status).toBe(200);
+  });
+
   it('keeps documented client fields the sandbox only stores, and refuses a field Auth0 does not have', async () => {
     const original = await freshTenant();
     const created = original.createApplication({ name: 'Stores everything', logo_uri: 'https://cdn.example/logo.png', refresh_token: { rotation_type: 'rotating', expiration_type: 'expiring', token_lifetime: 86_400 } });
@@ -155,17 +193,22 @@ describe('toJSON and restoreTenant', () => {
 
   // Found by fuzzing: each of these PATCHes answered 200, and the saved tenant then failed to restore.
   it('restores a tenant after every PATCH the API accepted, nested nulls and credential ids included', async () => {
+    const original = await freshTenant();
+    const credential = await original.createCredential(original.seeded.explorer.client_id, { pem: (await serviceKey()).publicKeyPem });
+    if (credential instanceof TenantError) throw credential;
     const changes: Array<[string, unknown]> = [
       ['/api/v2/clients/sbxApiExplorerApplication0000004', { native_social_login: { google: null, facebook: null } }],
       ['/api/v2/clients/sbxApiExplorerApplication0000004', { fedcm_login: { google: null } }],
-      ['/api/v2/clients/sbxApiExplorerApplication0000004', { client_authentication_methods: { private_key_jwt: { credentials: [{ id: 'cred_1234567890' }] } } }],
+      ['/api/v2/clients/sbxNightlyBackup0000000000000002', { token_endpoint_auth_method: null, client_authentication_methods: { tls_client_auth: { credentials: [{ id: 'cred_mtls000000000000000001' }] } } }],
       ['/api/v2/users/auth0%7C6650a1b2c3d4e5f600000001', { phone_number: '+1555', picture: 'https://cdn.example/p.png', username: 'ada' }],
+      ['/api/v2/clients/sbxApiExplorerApplication0000004', { token_endpoint_auth_method: null, client_authentication_methods: { private_key_jwt: { credentials: [{ id: credential.id }] } } }],
     ];
-    const original = await freshTenant();
+    // Issued before the explorer switches to Private Key JWT; it stays valid until exp.
+    const token = await explorerToken(original);
     for (const [path, body] of changes) {
       const response = await handleTenantRequest(original, new Request(`https://${original.domain}${path}`, {
         method: 'PATCH',
-        headers: { authorization: `Bearer ${await explorerToken(original)}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       }));
       expect(response.status, path).toBe(200);
@@ -175,7 +218,7 @@ describe('toJSON and restoreTenant', () => {
     expect(restored).toBe(true);
     const tooLong = await handleTenantRequest(original, new Request(`https://${original.domain}/api/v2/users/auth0%7C6650a1b2c3d4e5f600000001`, {
       method: 'PATCH',
-      headers: { authorization: `Bearer ${await explorerToken(original)}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ phone_number: `+1${'5'.repeat(59)}` }),
     }));
     expect(tooLong.status).toBe(400);

@@ -6,6 +6,7 @@ import { managementAudience } from './management-scopes.ts';
 import { KNOWN_GRANT_TYPES } from './model.ts';
 import { base64ToBytes } from './base64.ts';
 import { checkShape } from './payload-schema.ts';
+import { clientAuthenticationProblem, MAX_CREDENTIALS_PER_APPLICATION } from './client-authentication.ts';
 import { importSigningKey, type SigningKey } from './signing-keys.ts';
 import { Tenant } from './tenant.ts';
 import { TenantError } from './tenant-error.ts';
@@ -58,7 +59,7 @@ async function rebuild(saved: unknown, options: CreateTenantOptions): Promise<Te
       return refused('the saved text is not valid JSON');
     }
   }
-  data = upgradeVersion2(upgradeVersion1(data));
+  data = upgradeVersion3(upgradeVersion2(upgradeVersion1(data)));
   const shapeProblem = checkShape(data, SNAPSHOT_SHAPE);
   if (shapeProblem !== undefined) {
     return refused(shapeProblem.property === '' ? shapeProblem.detail : `${shapeProblem.property}: ${shapeProblem.detail}`);
@@ -87,6 +88,9 @@ async function rebuild(saved: unknown, options: CreateTenantOptions): Promise<Te
       globalClient: copy.globalClient,
       users: copy.users,
       denylist: copy.denylist,
+      credentials: copy.credentials,
+      secretSwitches: copy.secretSwitches,
+      usedAssertionIds: copy.usedAssertionIds,
     },
     clock,
     wallClock: options.wallClock ?? Date.now,
@@ -129,7 +133,57 @@ function upgradeVersion2(data: unknown): unknown {
       return { ...rest, cross_origin_authentication: value };
     })
     : old.applications;
-  return { ...old, version: SNAPSHOT_VERSION, applications };
+  return { ...old, version: 3, applications };
+}
+
+/**
+ * Version 3 had no credentials, secret switches or used assertion ids. It stored
+ * `client_authentication_methods.private_key_jwt` as sent, naming credentials that never existed,
+ * and its applications authenticated with their secrets all the same: the upgrade drops that
+ * method, so they go on doing so.
+ */
+function upgradeVersion3(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null) return data;
+  const old = data as Record<string, unknown>;
+  if (old.format !== SNAPSHOT_FORMAT || old.version !== 3) return data;
+  const applications = Array.isArray(old.applications)
+    ? old.applications.map((app: unknown) => {
+      const methods = typeof app === 'object' && app !== null ? (app as { client_authentication_methods?: unknown }).client_authentication_methods : undefined;
+      if (typeof methods !== 'object' || methods === null || !Object.hasOwn(methods, 'private_key_jwt')) return app;
+      const { private_key_jwt: _dropped, ...others } = methods as Record<string, unknown>;
+      const { client_authentication_methods: _old, ...rest } = app as Record<string, unknown>;
+      return Object.keys(others).length === 0 ? rest : { ...rest, client_authentication_methods: others };
+    })
+    : old.applications;
+  return { ...old, version: SNAPSHOT_VERSION, applications, credentials: [], secretSwitches: [], usedAssertionIds: [] };
+}
+
+/**
+ * Credentials belong to applications that exist, two at most each; an application lists for
+ * Private Key JWT only its own (client-authentication.ts); a secret switch is for an application.
+ */
+function findCredentialInconsistency(snapshot: TenantSnapshot, clientIds: ReadonlySet<string>): string | undefined {
+  const credentialIds = new Set<string>();
+  const held = new Map<string, number>();
+  for (const [index, credential] of snapshot.credentials.entries()) {
+    const where = `credentials.${index}`;
+    if (credentialIds.has(credential.id)) return `${where}: duplicate id`;
+    credentialIds.add(credential.id);
+    if (!clientIds.has(credential.client_id)) return `${where}: no application ${JSON.stringify(credential.client_id)}`;
+    held.set(credential.client_id, (held.get(credential.client_id) ?? 0) + 1);
+    if (held.get(credential.client_id)! > MAX_CREDENTIALS_PER_APPLICATION) return `${where}: more than ${MAX_CREDENTIALS_PER_APPLICATION} credentials for one application`;
+  }
+  for (const [index, app] of snapshot.applications.entries()) {
+    const problem = clientAuthenticationProblem(snapshot, app);
+    if (problem !== undefined) return `applications.${index}.client_authentication_methods: ${problem.message}`;
+  }
+  const switching = new Set<string>();
+  for (const [index, entry] of snapshot.secretSwitches.entries()) {
+    if (!clientIds.has(entry.client_id)) return `secretSwitches.${index}: no application ${JSON.stringify(entry.client_id)}`;
+    if (switching.has(entry.client_id)) return `secretSwitches.${index}: a second switch for one application`;
+    switching.add(entry.client_id);
+  }
+  return undefined;
 }
 
 /** Cross-record checks the shape alone cannot express. */
@@ -149,6 +203,9 @@ function findInconsistency(snapshot: TenantSnapshot, options: CreateTenantOption
     const unknown = app.grant_types.find((type) => !KNOWN_GRANT_TYPES.includes(type));
     if (unknown !== undefined) return `applications.${index}.grant_types: unknown grant type ${JSON.stringify(unknown)}`;
   }
+
+  const credentialProblem = findCredentialInconsistency(snapshot, clientIds);
+  if (credentialProblem !== undefined) return credentialProblem;
 
   const grantIds = new Set<string>();
   const pairs = new Set<string>();

@@ -1,6 +1,6 @@
 import { managementErrorReply } from './error-responses.ts';
 import { jsonResponse } from './json-response.ts';
-import { readRequestBody } from './read-body.ts';
+import { readSandboxBody, type SandboxBodyError } from './read-sandbox-body.ts';
 import type { Tenant } from './tenant.ts';
 import { TenantError, isTenantError } from './tenant-error.ts';
 
@@ -31,20 +31,10 @@ export async function handleSandboxClockRequest(tenant: Tenant, request: Request
   return jsonResponse(200, { now: tenant.clock.date().toISOString(), now_seconds: tenant.clock.nowSeconds() });
 }
 
-async function advanceFromBody(
-  tenant: Tenant,
-  request: Request,
-): Promise<void | TenantError<'invalid_body' | 'body_not_object' | 'malformed_json' | 'body_too_large' | 'unsupported_content_type'>> {
-  const body = await readRequestBody(request, ['json'], { assumeJson: true });
-  if (isTenantError(body)) return body;
-  if (body.kind !== 'json') return new TenantError('unsupported_content_type', { contentType: request.headers.get('content-type') ?? '' });
-  const value = body.value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return new TenantError('body_not_object', { found: value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value });
-  }
-  const extra = Object.keys(value).find((key) => key !== 'advance_seconds');
-  if (extra !== undefined) return new TenantError('invalid_body', { detail: `Additional properties not allowed: ${extra}` });
-  const seconds = (value as { advance_seconds?: unknown }).advance_seconds;
+async function advanceFromBody(tenant: Tenant, request: Request): Promise<void | SandboxBodyError> {
+  const value = await readSandboxBody(request, ['advance_seconds']);
+  if (isTenantError(value)) return value;
+  const seconds = value.advance_seconds;
   if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0 || seconds > MAX_CLOCK_ADVANCE_SECONDS) {
     return new TenantError('invalid_body', {
       detail: `Expected a number of seconds from 0 to ${MAX_CLOCK_ADVANCE_SECONDS}`,

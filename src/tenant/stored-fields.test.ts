@@ -17,7 +17,9 @@ describe('the list of fields the sandbox stores without acting on them', () => {
 
   it('lists what a migrating service sets but the sandbox ignores: refresh_token, addons, token_dialect', () => {
     const stored = (route: string) => FIELD_USES.find((use) => use.route === route)?.storedOnly ?? [];
-    expect(stored('POST /api/v2/clients')).toEqual(expect.arrayContaining(['refresh_token', 'addons', 'logo_uri', 'cross_origin_authentication', 'client_authentication_methods']));
+    expect(stored('POST /api/v2/clients')).toEqual(expect.arrayContaining(['refresh_token', 'addons', 'logo_uri', 'cross_origin_authentication']));
+    expect(stored('POST /api/v2/clients')).not.toContain('client_authentication_methods');
+    expect(stored('POST /api/v2/clients/{id}/credentials')).toEqual(['name']);
     expect(stored('POST /api/v2/resource-servers')).toEqual(expect.arrayContaining(['token_dialect', 'signing_alg', 'allow_offline_access']));
   });
 });

@@ -1,3 +1,4 @@
+import { NEW_CREDENTIAL_SHAPE } from './create-client-credential.ts';
 import {
   CREATE_CLIENT_BODY, CREATE_CLIENT_GRANT_BODY, CREATE_RESOURCE_SERVER_BODY, UPDATE_CLIENT_BODY,
   UPDATE_CLIENT_GRANT_BODY, UPDATE_RESOURCE_SERVER_BODY, UPDATE_USER_BODY,
@@ -31,14 +32,16 @@ interface Spec {
   readonly instructions?: readonly string[];
 }
 
-const CLIENT_ACTED_ON = ['app_type', 'grant_types', 'token_endpoint_auth_method', 'allowed_origins', 'web_origins'];
-const CLIENT_WHAT = 'app_type and token_endpoint_auth_method decide whether the app is public (no client_credentials, secret optional), grant_types what /oauth/token lets it do, allowed_origins and web_origins which browser origins may call the tenant; on PATCH, client_secret is the secret it proves itself with.';
+const CLIENT_ACTED_ON = ['app_type', 'grant_types', 'token_endpoint_auth_method', 'client_authentication_methods', 'jwt_configuration', 'allowed_origins', 'web_origins'];
+const CLIENT_WHAT = 'app_type and token_endpoint_auth_method decide whether the app is public (no client_credentials, secret optional), grant_types what /oauth/token lets it do, client_authentication_methods.private_key_jwt (with jwt_configuration.alg RS256) switches it to Private Key JWT, allowed_origins and web_origins which browser origins may call the tenant; on PATCH, client_secret is the secret it proves itself with (after a 30-second switch).';
+const CREDENTIAL_WHAT = 'pem and alg are the key and algorithm client assertions are verified with, kid what their header may name, expires_at when the credential stops working; only public_key credentials are taken, so subject_dn and parse_expiry_from_cert are refused.';
 const GRANT_WHAT = 'client_id, audience and scope decide which tokens /oauth/token issues; allow_all_scopes gives every scope the API defines.';
 const SERVER_WHAT = 'identifier is the audience tokens are issued for, scopes what grants may allow, token_lifetime each new token\'s exp − iat. Tokens are RS256 whatever signing_alg says.';
 
 const SPECS: readonly Spec[] = [
   { route: 'POST /api/v2/clients', documented: Object.keys(CREATE_CLIENT_BODY.properties), actedOn: CLIENT_ACTED_ON, what: CLIENT_WHAT },
   { route: 'PATCH /api/v2/clients/{id}', documented: Object.keys(UPDATE_CLIENT_BODY.properties), actedOn: [...CLIENT_ACTED_ON, 'client_secret'], what: CLIENT_WHAT },
+  { route: 'POST /api/v2/clients/{id}/credentials', documented: Object.keys(NEW_CREDENTIAL_SHAPE.properties), actedOn: ['credential_type', 'pem', 'alg', 'kid', 'expires_at', 'parse_expiry_from_cert', 'subject_dn'], what: CREDENTIAL_WHAT },
   { route: 'POST /api/v2/client-grants', documented: Object.keys(CREATE_CLIENT_GRANT_BODY.properties), actedOn: ['client_id', 'audience', 'scope', 'allow_all_scopes'], what: GRANT_WHAT },
   { route: 'PATCH /api/v2/client-grants/{id}', documented: Object.keys(UPDATE_CLIENT_GRANT_BODY.properties), actedOn: ['scope', 'allow_all_scopes'], what: GRANT_WHAT },
   { route: 'POST /api/v2/resource-servers', documented: Object.keys(CREATE_RESOURCE_SERVER_BODY.properties), actedOn: ['identifier', 'scopes', 'token_lifetime'], what: SERVER_WHAT },

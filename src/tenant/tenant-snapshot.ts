@@ -6,16 +6,18 @@ import type { Shape } from './payload-schema.ts';
 import { CREATE_CLIENT_GRANT_BODY, UPDATE_CLIENT_GRANT_BODY } from './sdk-request-shapes.ts';
 import { MAX_RATE_LIMIT } from './rate-limit.ts';
 import { USER_ATTRIBUTE_SHAPES } from './update-user.ts';
+import { MAX_USED_ASSERTION_IDS } from './used-assertion-ids.ts';
 import type { RateLimitState, TenantRecords, TenantState } from './tenant-state.ts';
 
 /** Marks a saved tenant so unrelated JSON in storage is recognised as such. */
 export const SNAPSHOT_FORMAT = 'token-lab-tenant';
 /**
  * Bumped whenever the snapshot's shape changes. Version 1 (before users, the denylist and
- * `client_metadata`) and version 2 (`cross_origin_auth`, before the documented client fields) are
- * upgraded on restore; anything else older or newer is refused.
+ * `client_metadata`), version 2 (`cross_origin_auth`, before the documented client fields) and
+ * version 3 (before credentials, secret switches and used assertion ids) are upgraded on restore;
+ * anything else older or newer is refused.
  */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 /**
  * A tenant's whole state as plain JSON (`tenant.toJSON()`), private keys included: this is a
@@ -45,6 +47,9 @@ export function takeSnapshot(state: TenantState): TenantSnapshot {
     globalClient: { ...records.globalClient },
     users: structuredClone(records.users),
     denylist: structuredClone(records.denylist),
+    credentials: structuredClone(records.credentials),
+    secretSwitches: structuredClone(records.secretSwitches),
+    usedAssertionIds: structuredClone(records.usedAssertionIds),
     legacyMode: state.legacyMode,
     drills: { ...state.drills },
     signingKeys: state.signingKeys.map((key) => ({ kid: key.kid, privateJwk: { ...key.privateJwk } })),
@@ -127,6 +132,23 @@ const userShape: Shape = {
   },
 };
 
+const credentialShape: Shape = {
+  type: 'object',
+  required: ['id', 'client_id', 'credential_type', 'kid', 'alg', 'pem', 'created_at', 'updated_at'],
+  properties: {
+    id,
+    client_id: id,
+    credential_type: { type: 'string', enum: ['public_key'] },
+    name: text(128),
+    kid: { type: 'string', minLength: 1, maxLength: 64 },
+    alg: { type: 'string', enum: ['RS256', 'RS384', 'PS256'] },
+    pem: { type: 'string', minLength: 1, maxLength: 16_000 },
+    created_at: text(40),
+    updated_at: text(40),
+    expires_at: text(40),
+  },
+};
+
 const bucketShape = record({
   policy: record({ limit: { type: 'integer', min: 1, max: MAX_RATE_LIMIT }, perSecond: { type: 'number', min: Number.MIN_VALUE, max: MAX_RATE_LIMIT } }),
   state: record({ tokens: { type: 'number', min: 0, max: MAX_RATE_LIMIT }, updatedAt: time }),
@@ -162,6 +184,9 @@ export const SNAPSHOT_SHAPE: Shape = record({
   globalClient: record({ client_id: id, client_secret: { type: 'string', minLength: 24, maxLength: 500 } }),
   users: { type: 'array', maxItems: 1_000, items: userShape },
   denylist: { type: 'array', maxItems: 10_000, items: record({ aud: text(), jti: text(500) }) },
+  credentials: { type: 'array', maxItems: 2_000, items: credentialShape },
+  secretSwitches: { type: 'array', maxItems: 1_000, items: record({ client_id: id, previous_secret: { type: 'string', minLength: 1, maxLength: 500 }, switch_at: time }) },
+  usedAssertionIds: { type: 'array', maxItems: MAX_USED_ASSERTION_IDS, items: record({ client_id: id, jti: { type: 'string', minLength: 1, maxLength: 64 }, exp: { type: 'number', min: 0, max: 253_402_300_799 } }) },
   legacyMode: bool,
   drills: record({
     rateLimited: bool,

@@ -1,6 +1,6 @@
 import type { VirtualClock } from './clock.ts';
 import type { DrillSettings } from './drills.ts';
-import type { Application, ClientGrant, DenylistEntry, GlobalClient, ResourceServer, User } from './model.ts';
+import type { Application, ClientCredential, ClientGrant, DenylistEntry, GlobalClient, ResourceServer, SecretSwitch, UsedAssertionId, User } from './model.ts';
 import type { BucketState, RateLimitKind, RateLimitPolicy } from './rate-limit.ts';
 import type { SigningKey } from './signing-keys.ts';
 
@@ -19,6 +19,12 @@ export interface TenantRecords {
   users: User[];
   /** Token ids refused by the Management API (`/api/v2/blacklists/tokens`). */
   denylist: DenylistEntry[];
+  /** Public keys registered for Private Key JWT, every application's, in creation order. */
+  credentials: ClientCredential[];
+  /** Client secrets still on their way in after a rotation (at most one per application). */
+  secretSwitches: SecretSwitch[];
+  /** Client assertion ids already used, until their `exp`: a replayed assertion is refused. */
+  usedAssertionIds: UsedAssertionId[];
 }
 
 /** Each rate limit's policy and how full its bucket is. */

@@ -5,7 +5,16 @@ import { createClientGrant, type CreateGrantError } from './create-client-grant.
 import { createApplication, type CreateApplicationError, type NewApplication } from './create-client.ts';
 import { deleteClientGrant } from './delete-client-grant.ts';
 import type { Application, ClientGrant, GlobalClient, ResourceServer } from './model.ts';
-import { rotateClientSecret } from './rotate-client-secret.ts';
+import { addCredentials, prepareCredential, type CreateCredentialError } from './create-client-credential.ts';
+import { deleteClientCredential } from './delete-client-credential.ts';
+import { listClientCredentials } from './list-client-credentials.ts';
+import { presentCredential } from './present-credential.ts';
+import { rotateClientSecret, type RotateSecretError } from './rotate-client-secret.ts';
+import { usesPrivateKeyJwt } from './client-authentication.ts';
+import { acceptedSecret, pendingSecretSwitch, type SecretChangeOptions } from './secret-switch.ts';
+import { catchUpFleet, deployToFleet, startFleet, type FleetDeployment, type FleetState } from './sandbox-fleet.ts';
+import { updateClient, type UpdateClientError } from './update-client.ts';
+import { rememberAssertionId } from './used-assertion-ids.ts';
 import { updateClientGrant } from './update-client-grant.ts';
 import type { ResourceServerBody } from './present-resource-server.ts';
 import { updateResourceServer, type UpdateResourceServerError } from './update-resource-server.ts';
@@ -45,6 +54,7 @@ export class Tenant {
   readonly #wallClock: () => number;
   readonly #listeners = new Set<() => void>();
   #legacyMode: boolean;
+  #fleet: FleetState | undefined;
 
   /** @internal Use `createTenant()` or `restoreTenant()`. */
   constructor(init: TenantState) {
@@ -145,9 +155,76 @@ export class Tenant {
     return this.mutate((records) => deleteClientGrant(records, grantId));
   }
 
-  /** Gives an application a new secret; the old one stops working at once. */
-  rotateClientSecret(clientId: string): Application | TenantError<'inexistent_client'> {
-    return this.mutate((records) => rotateClientSecret(records, clientId));
+  /**
+   * Gives an application a new random secret, as `POST /api/v2/clients/{id}/rotate-secret` does:
+   * the old one keeps working, and the new one is refused, for SECRET_SWITCH_SECONDS of tenant
+   * time (see {@link Tenant.secretSwitch}). `{ immediate: true }` switches at once, for a lesson
+   * that is not about the wait (then say so: Auth0 does not). An application that uses Private
+   * Key JWT is refused (`rotate_private_key_jwt_client`).
+   */
+  rotateClientSecret(clientId: string, options: SecretChangeOptions = {}): Application | TenantError<RotateSecretError> {
+    return this.mutate((records) => rotateClientSecret(records, clientId, this.clock.now(), options));
+  }
+
+  /**
+   * The secret switch under way for an application: until `switchesAt` (tenant ms) `/oauth/token`
+   * takes `previousSecret` and refuses the application's new `client_secret`. `undefined` when
+   * its current secret is the one that works.
+   */
+  secretSwitch(clientId: string): { previousSecret: string; switchesAt: number } | undefined {
+    const pending = pendingSecretSwitch(this.#records, clientId, this.clock.now());
+    return pending === undefined ? undefined : { previousSecret: pending.previous_secret, switchesAt: pending.switch_at };
+  }
+
+  /**
+   * Registers a public key for Private Key JWT, as `POST /api/v2/clients/{id}/credentials` does
+   * (`pem` an RSA public key of 2048 to 4096 bits, `alg` RS256 by default). Resolves to the
+   * credential as the API shows it (never its key), or the refusal: a private key, a third
+   * credential, an unknown application…
+   */
+  async createCredential(clientId: string, input: { pem: string; alg?: 'RS256' | 'RS384' | 'PS256'; name?: string; expires_at?: string; kid?: string; parse_expiry_from_cert?: boolean }): Promise<Record<string, unknown> | TenantError<CreateCredentialError>> {
+    const prepared = await prepareCredential({ credential_type: 'public_key', ...input }, this.clock.now());
+    if (prepared instanceof TenantError) return prepared;
+    const added = this.mutate((records) => addCredentials(records, clientId, [prepared]));
+    return added instanceof TenantError ? added : presentCredential(added[0]!);
+  }
+
+  /** An application's credentials as `GET /api/v2/clients/{id}/credentials` shows them. */
+  credentials(clientId: string): Array<Record<string, unknown>> | TenantError<'inexistent_client'> {
+    const found = listClientCredentials(this.#records, clientId);
+    return found instanceof TenantError ? found : found.map(presentCredential);
+  }
+
+  /** Deletes a credential the application no longer lists for Private Key JWT. */
+  deleteCredential(clientId: string, credentialId: string): TenantError<'inexistent_client' | 'inexistent_credential' | 'credential_in_use'> | undefined {
+    const result = this.mutate((records) => deleteClientCredential(records, clientId, credentialId));
+    return result instanceof TenantError ? result : undefined;
+  }
+
+  /**
+   * Switches an application to Private Key JWT with these credentials of its own (one or two),
+   * as the PATCH in Auth0's "Configure Private Key JWT Authentication" does: its secret stops
+   * working and `token_endpoint_auth_method` becomes null.
+   */
+  usePrivateKeyJwt(clientId: string, credentialIds: readonly string[]): Application | TenantError<UpdateClientError> {
+    const changes = { token_endpoint_auth_method: null, client_authentication_methods: { private_key_jwt: { credentials: credentialIds.map((id) => ({ id })) } } };
+    const result = this.mutate((records) => updateClient(records, clientId, changes, this.clock.now()));
+    return result instanceof TenantError ? result : 'application' in result ? result.application : new TenantError('inexistent_client');
+  }
+
+  /** Switches an application back from Private Key JWT to its client secret. */
+  useClientSecret(clientId: string, method: 'client_secret_post' | 'client_secret_basic' = 'client_secret_post'): Application | TenantError<UpdateClientError> {
+    const result = this.mutate((records) => updateClient(records, clientId, { client_authentication_methods: null, token_endpoint_auth_method: method }, this.clock.now()));
+    return result instanceof TenantError ? result : 'application' in result ? result.application : new TenantError('inexistent_client');
+  }
+
+  /**
+   * @internal For /oauth/token: remembers an accepted client assertion's `jti` until its `exp`, or
+   * refuses when the store is full. Not announced as a change, like the rate-limit buckets: token
+   * requests stay cheap, and the ids are saved with the tenant's next change.
+   */
+  useAssertionId(clientId: string, jti: string, exp: number): TenantError<'assertion_ids_full'> | undefined {
+    return rememberAssertionId(this.#records, clientId, jti, exp, this.clock.nowSeconds());
   }
 
   /**
@@ -174,9 +251,53 @@ export class Tenant {
    * The tenant's own routes and methods go through here; lesson code should prefer the named methods.
    */
   mutate<T>(operation: (records: TenantRecords) => T): T {
+    // The fleet's fetches up to now saw the tenant as it was.
+    this.catchUpFleet();
     const outcome = operation(this.#records);
     if (!(outcome instanceof TenantError)) this.#emit();
     return outcome;
+  }
+
+  /** The sandbox fleet (sandbox-fleet.ts) with its fetches due by now played; a copy, or undefined. */
+  fleet(): FleetState | undefined {
+    this.catchUpFleet();
+    return this.#fleet === undefined ? undefined : structuredClone(this.#fleet);
+  }
+
+  /**
+   * Starts a fleet of `clientId` running `secrets`, or, when that application's fleet is running
+   * already, deploys them to it (a rolling deploy). Lives as long as this tenant object: not saved.
+   */
+  runFleet(clientId: string, secrets: readonly string[]): FleetDeployment | TenantError<'inexistent_client'> {
+    if (!this.#records.applications.some((app) => app.client_id === clientId)) return new TenantError('inexistent_client');
+    this.catchUpFleet();
+    const now = this.clock.now();
+    if (this.#fleet?.clientId !== clientId) {
+      this.#fleet = startFleet(clientId, secrets, now);
+      return this.#fleet.deployments[0]!;
+    }
+    return deployToFleet(this.#fleet, secrets, now);
+  }
+
+  /** Stops the fleet; false when none was running. */
+  stopFleet(): boolean {
+    const running = this.#fleet !== undefined;
+    this.#fleet = undefined;
+    return running;
+  }
+
+  /** Plays the fleet's fetches due by now, as `/oauth/token` would have answered each at its time. */
+  catchUpFleet(): void {
+    const fleet = this.#fleet;
+    if (fleet === undefined) return;
+    const records = this.#records;
+    const accepts = (secret: string, at: number): boolean => {
+      const app = records.applications.find((candidate) => candidate.client_id === fleet.clientId);
+      if (app === undefined || usesPrivateKeyJwt(app)) return false;
+      return acceptedSecret(records, app, at) === secret;
+    };
+    const switches = records.secretSwitches.filter((entry) => entry.client_id === fleet.clientId).map((entry) => entry.switch_at);
+    catchUpFleet(fleet, this.clock.now(), accepts, switches);
   }
 
   /** Read-only access to the live records for the tenant's own routes (do not modify). */

@@ -2,16 +2,20 @@ import { base64ToBytes } from './base64.ts';
 import type { AuthApiErrorCode } from './error-codes.ts';
 import type { RequestBody } from './read-body.ts';
 import { TenantError } from './tenant-error.ts';
+import { claimedClientId, CLIENT_ASSERTION_TYPE } from './verify-client-assertion.ts';
 
 /** A `/oauth/token` request after parsing, before anything is checked against the tenant. */
 export interface TokenRequest {
   /** One of {@link TOKEN_GRANT_PARAMETERS}' keys. */
   readonly grantType: string;
+  /** As sent, or for a client assertion without `client_id`, the assertion's `sub`. */
   readonly clientId: string;
   /** Undefined when the caller sent no secret at all. */
   readonly clientSecret: string | undefined;
-  /** How the secret arrived. */
-  readonly authMethod: 'client_secret_basic' | 'client_secret_post' | 'none';
+  /** The `client_assertion` (Private Key JWT), when that is how the client authenticates. */
+  readonly clientAssertion?: string;
+  /** How the client authenticates: the secret's way, Private Key JWT, or not at all. */
+  readonly authMethod: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none';
   readonly audience: string | undefined;
   /** Undefined or empty: every scope of the grant. */
   readonly scope: string | undefined;
@@ -48,7 +52,7 @@ type ParseError = TenantError<AuthApiErrorCode>;
 /**
  * Turns a `/oauth/token` body and its `Authorization` header into a {@link TokenRequest},
  * refusing duplicated, mistyped or missing parameters, unsupported grant types and ambiguous
- * client authentication.
+ * client authentication (a secret and an assertion together, as RFC 6749 §2.3 forbids).
  */
 export function parseTokenRequest(body: RequestBody, authorization: string | null): TokenRequest | ParseError {
   const params = body.kind === 'form' ? fromForm(body.params) : fromJson(body.value);
@@ -57,7 +61,6 @@ export function parseTokenRequest(body: RequestBody, authorization: string | nul
   const grantType = params.get('grant_type');
   if (grantType === undefined || grantType === '') return new TenantError('missing_parameter', { name: 'grant_type' });
   if (!Object.hasOwn(TOKEN_GRANT_PARAMETERS, grantType)) return new TenantError('unsupported_grant_type', { grantType: grantType.slice(0, 200) });
-  if (params.has('client_assertion') || params.has('client_assertion_type')) return new TenantError('unsupported_client_assertion');
 
   const basic = parseBasic(authorization);
   if (basic instanceof TenantError) return basic;
@@ -65,6 +68,18 @@ export function parseTokenRequest(body: RequestBody, authorization: string | nul
   const bodySecret = params.get('client_secret');
   const grantParameters = new Map([...params].filter(([name]) => GRANT_PARAMETER_NAMES.includes(name)));
   const common = { grantType, audience: params.get('audience'), scope: params.get('scope'), grantParameters };
+  if (params.has('client_assertion') || params.has('client_assertion_type')) {
+    const assertion = params.get('client_assertion');
+    const assertionType = params.get('client_assertion_type');
+    if (assertionType === undefined || assertionType === '') return new TenantError('missing_parameter', { name: 'client_assertion_type' });
+    if (assertionType !== CLIENT_ASSERTION_TYPE) return new TenantError('unsupported_assertion_type', { assertionType: assertionType.slice(0, 200) });
+    if (assertion === undefined || assertion === '') return new TenantError('missing_parameter', { name: 'client_assertion' });
+    if (basic !== undefined || bodySecret !== undefined) return new TenantError('assertion_with_secret');
+    const clientId = bodyId === undefined || bodyId === '' ? claimedClientId(assertion) : bodyId;
+    // Nothing names the application: the assertion cannot be read, and so cannot be checked.
+    if (clientId === undefined) return new TenantError('invalid_client_assertion', { problem: 'malformed' });
+    return { clientId, clientSecret: undefined, clientAssertion: assertion, authMethod: 'private_key_jwt', ...common };
+  }
   if (basic !== undefined) {
     if (bodySecret !== undefined) return new TenantError('multiple_client_auth');
     if (bodyId !== undefined && bodyId !== basic.clientId) return new TenantError('client_id_mismatch');

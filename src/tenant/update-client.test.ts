@@ -94,12 +94,15 @@ describe('PATCH /api/v2/clients/{id}', () => {
     expect((await response.json()).message).toBe('Invalid grant types: client_credentials');
   });
 
-  it('sets a chosen client_secret with update:client_keys: the old secret stops working, the new one works', async () => {
+  it('sets a chosen client_secret with update:client_keys: like a rotated one, it takes over from the old after 30 seconds', async () => {
     const { reporting } = tenant().seeded;
     const secret = 'a-secret-chosen-by-the-caller-0123456789-abcdefghijklmnopqrstuv';
     const response = await patch(reporting.client_id, { client_secret: secret }, 'update:client_keys');
     expect(response.status).toBe(200);
     expect((await response.json()).client_secret).toBe(secret);
+    expect((await requestToken(tenant())).status).toBe(200);
+    expect((await requestToken(tenant(), 'reporting', { client_secret: secret })).status).toBe(401);
+    tenant().clock.advance(30);
     expect((await requestToken(tenant())).status).toBe(401);
     expect((await requestToken(tenant(), 'reporting', { client_secret: secret })).status).toBe(200);
   });

@@ -1,7 +1,9 @@
 import { CLIENT_CHANGES_SHAPE, CLIENT_METADATA_SHAPE, grantTypesProblem } from './application-shape.ts';
+import { clientAuthenticationProblem } from './client-authentication.ts';
 import { setGlobalClientSecret } from './global-client.ts';
 import type { Application, GlobalClient } from './model.ts';
 import { checkShape, type Shape } from './payload-schema.ts';
+import { changeClientSecret, type SecretChangeOptions } from './secret-switch.ts';
 import type { TenantRecords } from './tenant-state.ts';
 import { TenantError } from './tenant-error.ts';
 
@@ -11,7 +13,7 @@ const METADATA_VALUE_SHAPE: Shape = { type: 'string', maxLength: 255 };
 export type UpdatedClient = { readonly application: Application } | { readonly global: GlobalClient };
 
 /** The error codes updating a client can end in. */
-export type UpdateClientError = 'invalid_body' | 'invalid_grant_types' | 'inexistent_client' | 'global_client_field' | 'global_client_secret';
+export type UpdateClientError = 'invalid_body' | 'invalid_grant_types' | 'inexistent_client' | 'global_client_field' | 'global_client_secret' | 'client_authentication';
 
 /** The first shape problem of a PATCH body, as Auth0's "Payload validation error". */
 export function checkClientChanges(changes: unknown): TenantError<'invalid_body'> | undefined {
@@ -27,10 +29,12 @@ export function checkClientChanges(changes: unknown): TenantError<'invalid_body'
 
 /**
  * Applies a PATCH body to a client, all or nothing: the merged result is checked (10 metadata
- * keys at most; Auth0's grant-type rule) before anything is stored. The Global Client takes only
- * `client_secret`.
+ * keys at most; Auth0's grant-type rule; Private Key JWT settings that name only the application's
+ * own credentials, client-authentication.ts) before anything is stored. A new `client_secret`
+ * switches in like a rotated one, after SECRET_SWITCH_SECONDS of tenant time from `now` (ms)
+ * unless `options.immediate`. The Global Client takes only `client_secret`, at once.
  */
-export function updateClient(records: TenantRecords, clientId: string, changes: unknown): UpdatedClient | TenantError<UpdateClientError> {
+export function updateClient(records: TenantRecords, clientId: string, changes: unknown, now: number, options: SecretChangeOptions = {}): UpdatedClient | TenantError<UpdateClientError> {
   const problem = checkClientChanges(changes);
   if (problem !== undefined) return problem;
   const fields = changes as Record<string, unknown>;
@@ -43,12 +47,18 @@ export function updateClient(records: TenantRecords, clientId: string, changes: 
   }
   const index = records.applications.findIndex((app) => app.client_id === clientId);
   if (index === -1) return new TenantError('inexistent_client');
-  const merged = mergeChanges(records.applications[index]!, fields);
+  const current = records.applications[index]!;
+  const merged = mergeChanges(current, fields);
   const metadataProblem = checkShape(merged.client_metadata, CLIENT_METADATA_SHAPE, 'client_metadata');
   if (metadataProblem !== undefined) return new TenantError('invalid_body', metadataProblem);
   const grantProblem = grantTypesProblem(merged.grant_types, merged.app_type, merged.token_endpoint_auth_method);
   if (grantProblem !== undefined) return grantProblem;
+  const authenticationProblem = clientAuthenticationProblem(records, merged);
+  if (authenticationProblem !== undefined) return authenticationProblem;
+  const secret = merged.client_secret;
+  merged.client_secret = current.client_secret;
   records.applications[index] = merged;
+  if (secret !== current.client_secret) changeClientSecret(records, merged, secret, now, options);
   return { application: structuredClone(merged) };
 }
 

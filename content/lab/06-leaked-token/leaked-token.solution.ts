@@ -23,6 +23,10 @@ const rotated = await fetch(`${api}/clients/${encodeURIComponent(leak.clientId)}
 });
 console.log('rotate-secret:', rotated.status); // the new secret is in the body: hand it to the app's owners, not to a log
 
+// The old secret keeps working while the new one switches in (up to about 30 s on Auth0, exactly
+// 30 s of the sandbox's clock here): move the clock past the switch before testing it.
+await tokenLab.clock.advance(30);
+
 const withOldSecret = await tokenFor(leak.clientId, leak.clientSecret);
 console.log('old secret now gets:', withOldSecret.status, withOldSecret.body.error); // 401 access_denied
 

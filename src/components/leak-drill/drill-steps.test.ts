@@ -25,6 +25,14 @@ describe('leakToken', () => {
     expect(leaked.secretAtLeak).toBe(currentTenant().seeded.reporting.client_secret);
   });
 
+  it('uses the secret the tenant still accepts while a rotation made elsewhere switches', async () => {
+    const tenant = currentTenant();
+    const before = tenant.seeded.reporting.client_secret;
+    tenant.rotateClientSecret(tenant.seeded.reporting.client_id);
+    const leaked = await leak();
+    expect(leaked.secretAtLeak).toBe(before);
+  });
+
   it('returns the refusal for an app without a grant', async () => {
     const tenant = currentTenant();
     expect(await leakToken(tenant, tenant.seeded.noGrant.client_id, fetch)).toMatchObject({ status: 403, body: { error: 'access_denied' } });
@@ -48,8 +56,9 @@ describe('applyRemedy', () => {
     ]);
     expect(result.newRequests[0]!.outcome.body).toEqual({ error: 'access_denied', error_description: 'Unauthorized' });
     expect(JSON.stringify(result.newRequests[1]!.outcome.body)).toContain('… (a new token)');
-    // The sandbox's instant switch is said to be the sandbox's, not Auth0's.
-    expect(result.done).toMatch(/the sandbox refuses the old one at once \(on Auth0 the switch may take up to about 30 seconds\)/);
+    // The instant switch is the drill's choice, and the page says so beside Auth0's delay.
+    expect(result.done).toMatch(/The drill switches it at once, its own choice .* on Auth0 a new secret can take up to about 30 seconds to take effect \(Auth0 docs, "Rotate Client Secret"\), and elsewhere this sandbox keeps the old one working for 30 seconds of its clock\.$/);
+    expect(currentTenant().secretSwitch(currentTenant().seeded.reporting.client_id)).toBeUndefined();
   });
 
   it('wait-out-exp: past the token\'s exp (24 hours by default) the leaked token gets 401 Expired while a new request still works', async () => {

@@ -4,7 +4,7 @@
  * No DOM here, so every remedy's effect is checked against a real tenant in the unit tests.
  */
 import { decodeToken } from '../../playground/decode-jwt.ts';
-import { TenantError, type Tenant } from '../../tenant/index.ts';
+import { SECRET_SWITCH_SECONDS, TenantError, type Tenant } from '../../tenant/index.ts';
 import { accessTokenOf, callManagementApi, requestToken, type HttpOutcome } from '../tenant-widgets/tenant-http.ts';
 
 /** What leaked: the token, and the credentials of the app at that moment. */
@@ -36,13 +36,16 @@ export const PROBE = { method: 'GET', path: '/api/v2/clients' } as const;
 
 type Fetch = typeof fetch;
 
-/** Issues a token for the app with its current secret; the outcome when the tenant refuses. */
+/** Issues a token for the app with the secret the tenant accepts now; the outcome when the tenant refuses. */
 export async function leakToken(tenant: Tenant, clientId: string, fetchImpl: Fetch): Promise<Leak | HttpOutcome> {
   const app = tenant.application(clientId);
   if (!app) return { status: 404, body: { message: `No application ${clientId} in the sandbox.` } };
-  const outcome = await requestToken(tenant.domain, { clientId, clientSecret: app.client_secret, audience: tenant.managementAudience }, fetchImpl);
+  // A rotation made elsewhere on the page (a playground) may still be switching: until it has,
+  // the secret that gets tokens is the one before it.
+  const secret = tenant.secretSwitch(clientId)?.previousSecret ?? app.client_secret;
+  const outcome = await requestToken(tenant.domain, { clientId, clientSecret: secret, audience: tenant.managementAudience }, fetchImpl);
   const token = accessTokenOf(outcome);
-  return token === undefined ? outcome : { clientId, secretAtLeak: app.client_secret, token };
+  return token === undefined ? outcome : { clientId, secretAtLeak: secret, token };
 }
 
 /** Applies one remedy and shows its effect on the leaked token and on new token requests. */
@@ -57,10 +60,12 @@ export async function applyRemedy(tenant: Tenant, remedy: RemedyId, leak: Leak, 
       break;
     }
     case 'rotate-secret': {
+      // A remedy after a leak: the drill shows its outcome now instead of holding the old secret
+      // for the tenant's 30 s switch, and its sentence says that is the drill's choice.
       // Code elsewhere on the page (a playground) may have deleted the app: say so, not "Rotated".
-      const rotated = tenant.rotateClientSecret(leak.clientId);
+      const rotated = tenant.rotateClientSecret(leak.clientId, { immediate: true });
       if (rotated instanceof TenantError) done = `Could not rotate the secret: ${rotated.message}`;
-      else done = 'Rotated the client secret: the app has a new one, and the sandbox refuses the old one at once (on Auth0 the switch may take up to about 30 seconds).';
+      else done = `Rotated the client secret: the app has a new one. The drill switches it at once, its own choice so the result shows now: on Auth0 a new secret can take up to about 30 seconds to take effect (Auth0 docs, "Rotate Client Secret"), and elsewhere this sandbox keeps the old one working for ${SECRET_SWITCH_SECONDS} seconds of its clock.`;
       break;
     }
     case 'wait-out-exp': {

@@ -13,7 +13,7 @@ import { checkDomain, fillPlaceholders } from '../placeholder-filler/check-input
  * with no base-URL override anywhere.
  */
 const run = promisify(execFile);
-const LESSON = 'content/lessons/09-real-tenant';
+const LESSON = 'content/lessons/10-real-tenant';
 const { reporting, noGrant } = SEEDED_CREDENTIALS;
 // The tenant lists the Global Client ("All Applications") after the applications, as Auth0 lists it.
 const NAMES = ['Reporting Service', 'Nightly Backup', 'Customer Portal', 'API Explorer Application', 'All Applications'];

@@ -3,6 +3,7 @@
  * details and for notes beside a lesson's widgets, what a reset will do, and what it did.
  */
 import { MANAGEMENT_TOKEN_LIFETIME } from '../../tenant/management-scopes.ts';
+import { SECRET_SWITCH_SECONDS } from '../../tenant/secret-switch.ts';
 import type { SandboxChange, SandboxState } from './sandbox-changes.ts';
 
 const number = (value: number) => value.toLocaleString('en-US');
@@ -88,7 +89,7 @@ export function explanation(change: SandboxChange): string {
     case 'app-gone':
       return `The seeded application ${change.app} was deleted: requests made with its client ID are refused.`;
     case 'app-secret':
-      return `${change.app}'s client secret was rotated: the secret printed in the lessons no longer works. Playgrounds and widgets use the new one.`;
+      return `${change.app}'s client secret was rotated: the secret printed in the lessons stops working once the new one has switched in, ${SECRET_SWITCH_SECONDS} seconds of the sandbox's clock after the rotation. Playgrounds and widgets use the new one.`;
     case 'global-secret':
       return 'The Global Client Secret was rotated: old explorer tokens and hand-signed tokens made with the earlier secret no longer verify, and the secret quoted in the lessons is not the tenant\'s any more.';
     case 'clock':

@@ -12,6 +12,7 @@ import { fixA403 } from './fix-a-403.ts';
 import { getAToken } from './get-a-token.ts';
 import { leakedToken } from './leaked-token.ts';
 import { leastScopes } from './least-scopes.ts';
+import { rotateWithoutDowntime } from './rotate-without-downtime.ts';
 import { spotRiskyTokens } from './spot-risky-tokens.ts';
 import { surviveExpiry } from './survive-expiry.ts';
 
@@ -37,7 +38,7 @@ function preparer<Facts>(exercise: LabExercise<Facts>): Preparer {
   };
 }
 
-const ALL = [getAToken, leastScopes, fixA403, surviveExpiry, spotRiskyTokens, leakedToken];
+const ALL = [getAToken, leastScopes, fixA403, surviveExpiry, spotRiskyTokens, leakedToken, rotateWithoutDowntime];
 const PREPARERS = new Map<string, Preparer>(ALL.map((exercise) => [exercise.id, preparer(exercise as LabExercise<unknown>)]));
 
 /** The exercise slugs, in lab order. */

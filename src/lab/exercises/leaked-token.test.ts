@@ -20,7 +20,25 @@ describe('exercise 6: respond to a leaked token', () => {
 
   it('fails "waiting out" the token by moving the test clock', async () => {
     const code = solution.replace('const { exp } = decodeJwt', 'await tokenLab.clock.advance(86_400);\nconst { exp } = decodeJwt');
-    expect(await check(code)).toMatchObject({ passed: false, hint: 4, message: expect.stringMatching(/^Moving the sandbox's clock past exp is not a response/) });
+    expect(await check(code)).toMatchObject({ passed: false, hint: 4, message: expect.stringMatching(/^Moving the sandbox's clock by more than a few minutes is not a response/) });
+  });
+
+  it('fails a proof asked for before the new secret has switched in, and says to move the clock', async () => {
+    const code = solution.replace('await tokenLab.clock.advance(30);', '');
+    expect(code).not.toContain('tokenLab.clock.advance');
+    expect(await check(code)).toMatchObject({ passed: false, hint: 3, message: expect.stringMatching(/^The old secret still got a token after you rotated: .*tokenLab\.clock\.advance\(30\)/) });
+  });
+
+  it('hands the next run the secret that still works while an earlier run\'s rotation switches', async () => {
+    const early = solution.replace('await tokenLab.clock.advance(30);', '');
+    expect(await check(early)).toMatchObject({ passed: false, hint: 3 });
+    // The not-yet-working secret would be refused at once and pass for proof.
+    expect(await check(early)).toMatchObject({ passed: false, hint: 3 });
+  });
+
+  it('passes a proof that tried the old secret during the switch and again after it', async () => {
+    const code = solution.replace('await tokenLab.clock.advance(30);', 'await tokenFor(leak.clientId, leak.clientSecret);\nawait tokenLab.clock.advance(45);');
+    expect(await check(code)).toMatchObject({ passed: true });
   });
 
   it('fails rotating the responder instead of the leaked app', async () => {
