@@ -122,13 +122,13 @@ test.describe('lab exercises', () => {
     const row = (name: RegExp) => page.getByRole('row', { name });
     await expect(row(/Exercise 1: Get a token/)).toContainText('Solved');
     await expect(row(/Exercise 3: Fix a 403/)).toContainText('Tried');
-    await expect(page.getByText('1 of 6 solved.')).toBeVisible();
+    await expect(page.getByText('1 of 7 solved.')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Exercise 1: Get a token (solved)' })).toBeVisible();
 
     await page.getByRole('button', { name: 'Reset my progress' }).click();
     await page.getByRole('dialog', { name: 'Reset your lab progress?' }).getByRole('button', { name: 'Reset progress' }).click();
     await expect(row(/Exercise 1: Get a token/)).toContainText('Not started');
-    await expect(page.getByText('0 of 6 solved.')).toBeVisible();
+    await expect(page.getByText('0 of 7 solved.')).toBeVisible();
     await page.reload();
     await expect(row(/Exercise 1: Get a token/)).toContainText('Not started');
 
