@@ -88,6 +88,46 @@ test.describe('lab exercises', () => {
     await expect(hints.getByRole('listitem').nth(1)).toContainText("grant_type: 'client_credentials'");
   });
 
+  test('exercise 7 with the keyboard alone, on a phone in the light theme: Check fails the naive rotation, the solution passes, and the page is axe-clean', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.addInitScript(() => localStorage.setItem('starlight-theme', 'light'));
+    await page.goto('/lab/rotate-without-downtime/');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    /**
+     * Presses Tab until `target` has focus (at most 200 times), as a keyboard user gets there; in
+     * the code editor, where Tab indents, Escape first, as its label says.
+     */
+    const tabTo = async (target: ReturnType<Page['getByRole']>) => {
+      for (let presses = 0; presses < 200; presses++) {
+        if (await target.evaluate((node) => node === document.activeElement)) return;
+        if (await page.evaluate(() => Boolean(document.activeElement?.closest('.monaco-editor')))) await page.keyboard.press('Escape');
+        await page.keyboard.press('Tab');
+      }
+      throw new Error('never reached with Tab');
+    };
+    const checkButton = checkBox(page).getByRole('button', { name: 'Check', exact: true });
+    await tabTo(checkButton);
+    await page.keyboard.press('Enter');
+    await expect(checkBox(page).getByRole('status')).toHaveText(/^Not yet\. \d+ token fetch(es)? of the fleet failed during your rotation/, { timeout: 45_000 });
+    expect(await blockingAxeViolations(page)).toEqual([]);
+
+    const show = page.getByRole('button', { name: 'Show the solution…' });
+    await tabTo(show);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Show the solution?' });
+    await tabTo(dialog.getByRole('button', { name: 'Show it' }));
+    await page.keyboard.press('Enter');
+    const put = page.getByRole('button', { name: 'Put the solution in the editor' });
+    await tabTo(put);
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('The solution is in the editor.')).toBeVisible();
+    await tabTo(checkButton);
+    await page.keyboard.press('Enter');
+    await expect(checkBox(page).getByRole('status')).toHaveText(/^Passed\. Rotated with no failed token fetch/, { timeout: 45_000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
   test('Keep trying leaves the solution hidden; Restore my code brings the learner\'s code back after a reload', async ({ page }) => {
     await page.goto('/lab/least-scopes/');
     await editorReady(page, 'Exercise 2: least scopes');
