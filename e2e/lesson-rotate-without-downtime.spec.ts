@@ -22,7 +22,7 @@ test.beforeEach(async ({ page }) => {
 const drill = (page: Page) => page.getByRole('region', { name: 'Rotation drill' });
 
 /** Presses a plan's button with the keyboard alone and waits for the drill to finish. */
-async function playWithKeyboard(page: Page, plan: 'naive' | 'careful'): Promise<string> {
+async function playWithKeyboard(page: Page, plan: 'naive' | 'careful' | 'naive key' | 'careful key'): Promise<string> {
   const button = drill(page).getByRole('button', { name: `Play the ${plan} rotation` });
   await expect(button).toBeEnabled(LOAD);
   await button.focus();
@@ -68,6 +68,21 @@ test('the naive rotation shows requests that got no token, in red and in words; 
   await expect(rows.filter({ hasText: /no token/ })).toHaveCount(0);
   await expect(d.getByRole('list', { name: 'Events of the rotation' })).toContainText(/\+20(\.\d)? s: rotated.*\+50(\.\d)? s: switch: old refused, new accepted/);
   expect(strays).toEqual([]);
+});
+
+test('the key rotations: the naive one leaves instances on the old key without a token until the deploy reaches them, the careful one none', async ({ page }) => {
+  await ready(page);
+  const d = drill(page);
+  const naive = await playWithKeyboard(page, 'naive key');
+  // Instance 1 once and instance 2 twice, before the new key reaches them (3 on a frozen clock).
+  expect(naive).toMatch(/^The naive key rotation: [1-5] requests? got no token\. \d+ token fetches: \d+ with the first key, 0 on the fallback, [1-5] failed\.$/);
+  await expect(d.getByRole('list', { name: 'Steps of the rotation' })).toContainText('Enable only the new key');
+  await d.getByText('Every request as a table').click();
+  await expect(d.getByRole('table', { name: /Token requests of the fleet/ }).getByRole('row').filter({ hasText: 'no token: its only key was refused' }).first()).toBeVisible();
+  const careful = await playWithKeyboard(page, 'careful key');
+  expect(careful).toMatch(/^The careful key rotation: not one request failed\. \d+ token fetches: \d+ with the first key, 0 on the fallback, 0 failed\.$/);
+  await expect(d.locator('[data-instance] .tl-rotation-mark[data-outcome="failed"]')).toHaveCount(0);
+  await expect(d.getByRole('list', { name: 'Events of the rotation' })).toContainText('deleted key 1');
 });
 
 test('the lesson shows the Private Key JWT program the suite runs, and links the exercise and the runbook back', async ({ page }) => {

@@ -50,5 +50,5 @@ export { SECRET_SWITCH_SECONDS, type SecretChangeOptions } from './secret-switch
 export { MAX_CREDENTIALS_PER_APPLICATION } from './client-authentication.ts';
 export { ASSERTION_CLOCK_SKEW_SECONDS, ASSERTION_MAX_LIFETIME_SECONDS, CLIENT_ASSERTION_TYPE } from './verify-client-assertion.ts';
 export type { Application, ClientCredential, ClientGrant } from './model.ts';
-export { FLEET_FETCH_EVERY_SECONDS, FLEET_INSTANCES, FLEET_ROLLOUT_STEP_SECONDS, type FleetFetches, type FleetState } from './sandbox-fleet.ts';
+export { FLEET_FETCH_EVERY_SECONDS, FLEET_INSTANCES, FLEET_ROLLOUT_STEP_SECONDS, type FleetFetches, type FleetHolding, type FleetState } from './sandbox-fleet.ts';
 export { SANDBOX_FLEET_PATH } from './sandbox-fleet-endpoint.ts';

@@ -2,7 +2,7 @@ import { managementErrorReply } from './error-responses.ts';
 import type { ManagementErrorCode } from './error-codes.ts';
 import { emptyResponse, jsonResponse } from './json-response.ts';
 import { readSandboxBody, type SandboxBodyError } from './read-sandbox-body.ts';
-import { FLEET_FETCH_EVERY_SECONDS, FLEET_MAX_DEPLOYMENTS, FLEET_INSTANCES, FLEET_MAX_SECRETS, FLEET_ROLLOUT_STEP_SECONDS, deploymentRunning, pickupTime, rolloutDoneAt, type FleetState } from './sandbox-fleet.ts';
+import { type FleetHolding, FLEET_FETCH_EVERY_SECONDS, FLEET_MAX_DEPLOYMENTS, FLEET_INSTANCES, FLEET_MAX_SECRETS, FLEET_ROLLOUT_STEP_SECONDS, deploymentRunning, pickupTime, rolloutDoneAt, type FleetState } from './sandbox-fleet.ts';
 import type { Tenant } from './tenant.ts';
 import { TenantError, isTenantError } from './tenant-error.ts';
 
@@ -11,8 +11,9 @@ export const SANDBOX_FLEET_PATH = '/__sandbox/fleet';
 
 /**
  * `GET /__sandbox/fleet` shows the fleet (sandbox-fleet.ts) and every token fetch it made, as the
- * tenant answered them; `PUT` with `{"client_id", "client_secrets": [..]}` starts a fleet of that
- * application or deploys new secrets to the one running; `DELETE` stops it. Like the clock it
+ * tenant answered them; `PUT` with `{"client_id", "client_secrets": [..]}` (or, for an application on
+ * Private Key JWT, `"credential_ids": [..]`: the instances sign with those credentials' private
+ * keys) starts a fleet of that application or deploys to the one running; `DELETE` stops it. Like the clock it
  * takes no credentials and is never rate limited, and it never shows a secret back: a fetch says
  * which of the secrets it tried were accepted, by position.
  */
@@ -29,7 +30,7 @@ export async function handleSandboxFleetRequest(tenant: Tenant, request: Request
     if (running?.clientId === body.client_id && running.deployments.length >= FLEET_MAX_DEPLOYMENTS) {
       return errorResponse(new TenantError('invalid_body', { detail: `The fleet keeps at most ${FLEET_MAX_DEPLOYMENTS} deployments: DELETE it and start again` }));
     }
-    const started = tenant.runFleet(body.client_id, body.client_secrets);
+    const started = tenant.runFleet(body.client_id, body.held);
     if (isTenantError(started)) return errorResponse(started);
   } else if (method !== 'GET') {
     return errorResponse(new TenantError('route_not_found'));
@@ -44,20 +45,27 @@ function errorResponse(error: TenantError<ManagementErrorCode>): Response {
   return jsonResponse(reply.status, reply.body, reply.headers);
 }
 
-async function readFleetBody(request: Request): Promise<{ client_id: string; client_secrets: string[] } | SandboxBodyError> {
-  const value = await readSandboxBody(request, ['client_id', 'client_secrets']);
+async function readFleetBody(request: Request): Promise<{ client_id: string; held: FleetHolding } | SandboxBodyError> {
+  const value = await readSandboxBody(request, ['client_id', 'client_secrets', 'credential_ids']);
   if (isTenantError(value)) return value;
-  const { client_id: clientId, client_secrets: secrets } = value;
+  const { client_id: clientId, client_secrets: secrets, credential_ids: keys } = value;
   if (typeof clientId !== 'string' || clientId.length === 0 || clientId.length > 64) {
     return new TenantError('invalid_body', { detail: 'Expected a client id (a string of 1 to 64 characters)', property: 'client_id' });
   }
-  if (!Array.isArray(secrets) || secrets.length < 1 || secrets.length > FLEET_MAX_SECRETS || !secrets.every((secret) => typeof secret === 'string' && secret.length > 0 && secret.length <= 256)) {
+  // One way to authenticate, as an application has: client secrets, or Private Key JWT credentials.
+  if ((secrets === undefined) === (keys === undefined)) {
+    return new TenantError('invalid_body', { detail: 'Expected either client_secrets or credential_ids, not both and not neither' });
+  }
+  const property = secrets === undefined ? 'credential_ids' : 'client_secrets';
+  const list = secrets ?? keys;
+  if (!Array.isArray(list) || list.length < 1 || list.length > FLEET_MAX_SECRETS || !list.every((item) => typeof item === 'string' && item.length > 0 && item.length <= 256)) {
+    const what = property === 'client_secrets' ? 'client secrets' : 'credential ids';
     return new TenantError('invalid_body', {
-      detail: `Expected 1 to ${FLEET_MAX_SECRETS} client secrets (strings of 1 to 256 characters), in the order the instances try them`,
-      property: 'client_secrets',
+      detail: `Expected 1 to ${FLEET_MAX_SECRETS} ${what} (strings of 1 to 256 characters), in the order the instances try them`,
+      property,
     });
   }
-  return { client_id: clientId, client_secrets: secrets as string[] };
+  return { client_id: clientId, held: property === 'client_secrets' ? { secrets: list as string[] } : { keys: list as string[] } };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -74,6 +82,7 @@ export function presentFleet(fleet: FleetState, now: number) {
     deployments: fleet.deployments.map((deployment) => ({
       version: deployment.version,
       secret_count: deployment.secrets.length,
+      credential_ids: [...deployment.keys],
       deployed_at: iso(deployment.at),
       rollout_done_at: iso(rolloutDoneAt(deployment)),
       reached: Array.from({ length: FLEET_INSTANCES }, (_, instance) => instance).filter((instance) => pickupTime(deployment, instance) <= now).length,

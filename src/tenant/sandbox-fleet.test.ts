@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { callApi, requestToken, tokenFor, useTenantServer } from './hosts/testing.ts';
+import { addAuthorizedApp, callApi, requestToken, tokenFor, useTenantServer } from './hosts/testing.ts';
+import { register, serviceKey } from './private-key-jwt-test-support.ts';
+import { TenantError } from './tenant-error.ts';
 import { FLEET_FETCH_EVERY_SECONDS, FLEET_INSTANCES, FLEET_MAX_DEPLOYMENTS, FLEET_MAX_ENTRIES, FLEET_ROLLOUT_STEP_SECONDS } from './sandbox-fleet.ts';
 import { SANDBOX_FLEET_PATH } from './sandbox-fleet-endpoint.ts';
 import { SECRET_SWITCH_SECONDS } from './secret-switch.ts';
@@ -144,13 +146,36 @@ describe('the sandbox fleet', () => {
     expect(text).not.toContain('another-secret-value');
   });
 
+  it('signs with the keys of the credentials it holds on a Private Key JWT app: accepted while enabled, failed once disabled, never by a secret', async () => {
+    const app = addAuthorizedApp(tenant(), 'Signing fleet', ['read:clients']);
+    const [one, two] = [await register(tenant(), app.client_id, await serviceKey()), await register(tenant(), app.client_id, await serviceKey())];
+    const switched = tenant().usePrivateKeyJwt(app.client_id, [one.id, two.id]);
+    if (switched instanceof TenantError) throw switched;
+    expect((await fleet(tenant(), 'PUT', { client_id: app.client_id, credential_ids: [one.id] })).status).toBe(200);
+    await advance(tenant(), 20);
+    expect((await view(tenant())).totals).toEqual({ ok: 9, fallback: 0, failed: 0 });
+    const narrowed = tenant().usePrivateKeyJwt(app.client_id, [two.id]);
+    if (narrowed instanceof TenantError) throw narrowed;
+    await advance(tenant(), 10);
+    const seen = await view(tenant());
+    expect(seen.totals.failed).toBe(3);
+    expect(seen.fetches.filter((entry) => entry.outcome === 'failed').every((entry) => entry.tries.join() === 'refused')).toBe(true);
+    // The app's secret is no use to an instance while the app is on Private Key JWT.
+    expect((await fleet(tenant(), 'PUT', { client_id: app.client_id, client_secrets: [app.client_secret] })).status).toBe(200);
+    await advance(tenant(), 30);
+    expect((await view(tenant())).totals.failed).toBeGreaterThan(3);
+    const both = await fleet(tenant(), 'PUT', { client_id: app.client_id, client_secrets: ['a'], credential_ids: [one.id] });
+    expect(both.status).toBe(400);
+    expect(((await both.json()) as { message: string }).message).toMatch(/either client_secrets or credential_ids, not both and not neither/);
+  });
+
   it('answers bad requests in the Management API shape, and 404 when no fleet runs', async () => {
     const { reporting } = tenant().seeded;
     const none = await fleet(tenant(), 'GET');
     expect(none.status).toBe(404);
     expect(await none.json()).toMatchObject({ statusCode: 404, errorCode: 'no_fleet' });
     const cases: [unknown, number, RegExp][] = [
-      [{ client_id: reporting.client_id }, 400, /client_secrets/],
+      [{ client_id: reporting.client_id }, 400, /either client_secrets or credential_ids/],
       [{ client_id: reporting.client_id, client_secrets: [] }, 400, /1 to 2 client secrets/],
       [{ client_id: reporting.client_id, client_secrets: ['a', 'b', 'c'] }, 400, /1 to 2 client secrets/],
       [{ client_id: reporting.client_id, client_secrets: [42] }, 400, /client secrets/],

@@ -2,8 +2,10 @@
  * A small simulated fleet: three instances of one service that each ask `/oauth/token` for a
  * token every FLEET_FETCH_EVERY_SECONDS of sandbox time, with the client secrets they were given,
  * tried in order until one is accepted (Auth0's advice while a secret changes: keep the new
- * secret as a fallback to the old; "Rotate Client Secrets"). A rotation drill deploys new secrets
- * to it and reads, from the tenant itself, whether any instance was left without a token.
+ * secret as a fallback to the old; "Rotate Client Secrets"), or, for an application on Private
+ * Key JWT, signing with the private keys of the credentials they were given. A rotation drill
+ * deploys new credentials to it and reads, from the tenant itself, whether any instance was left
+ * without a token.
  *
  * Sandbox only, like the test clock: real tenants have nothing like it. Its rules are the
  * sandbox's own (assumption `sandbox-fleet`): a deployment reaches instance i
@@ -29,10 +31,22 @@ export const FLEET_MAX_DEPLOYMENTS = 100;
 /** Fetch entries kept; older ones are dropped, their failures still counted. */
 export const FLEET_MAX_ENTRIES = 500;
 
+/** What an instance may authenticate with: client secrets, or the keys of registered credentials. */
+export interface FleetHolding {
+  /** Client secrets, tried in order. */
+  readonly secrets?: readonly string[];
+  /** Ids of credentials whose private key the instance signs with, tried in order. */
+  readonly keys?: readonly string[];
+}
+
+/** One thing an instance tries. */
+export type HeldCredential = { readonly secret: string } | { readonly key: string };
+
 /** What the instances were given to authenticate with, and when. */
 export interface FleetDeployment {
   readonly version: number;
   readonly secrets: readonly string[];
+  readonly keys: readonly string[];
   /** Tenant ms when it was made; instance i runs it from `at + i × step`. */
   readonly at: number;
 }
@@ -69,15 +83,15 @@ export interface FleetState {
   restartsPlayed: string[];
 }
 
-/** Whether `/oauth/token` accepts `secret` for the fleet's application at tenant time `at` (ms). */
-export type SecretCheck = (secret: string, at: number) => boolean;
+/** Whether `/oauth/token` accepts `held` for the fleet's application at tenant time `at` (ms). */
+export type SecretCheck = (held: HeldCredential, at: number) => boolean;
 
-/** A fleet of the application `clientId`, running `secrets` on every instance from `now`. */
-export function startFleet(clientId: string, secrets: readonly string[], now: number): FleetState {
+/** A fleet of the application `clientId`, running `held` on every instance from `now`. */
+export function startFleet(clientId: string, held: FleetHolding, now: number): FleetState {
   return {
     clientId,
     startedAt: now,
-    deployments: [{ version: 1, secrets: [...secrets], at: now }],
+    deployments: [{ version: 1, secrets: [...(held.secrets ?? [])], keys: [...(held.keys ?? [])], at: now }],
     caughtUpTo: now,
     fetches: [],
     totals: { ok: 0, fallback: 0, failed: 0 },
@@ -102,9 +116,9 @@ export function deploymentRunning(state: FleetState, instance: number, at: numbe
   return running;
 }
 
-/** Hands the fleet new secrets at `now` (call `catchUpFleet` first). */
-export function deployToFleet(state: FleetState, secrets: readonly string[], now: number): FleetDeployment {
-  const deployment: FleetDeployment = { version: state.deployments.length + 1, secrets: [...secrets], at: now };
+/** Hands the fleet new credentials at `now` (call `catchUpFleet` first). */
+export function deployToFleet(state: FleetState, held: FleetHolding, now: number): FleetDeployment {
+  const deployment: FleetDeployment = { version: state.deployments.length + 1, secrets: [...(held.secrets ?? [])], keys: [...(held.keys ?? [])], at: now };
   state.deployments.push(deployment);
   return deployment;
 }
@@ -159,8 +173,9 @@ function playStretch(state: FleetState, instance: number, start: number, end: nu
 function record(state: FleetState, instance: number, from: number, to: number, count: number, accepts: SecretCheck, restart: boolean): void {
   const deployment = deploymentRunning(state, instance, from);
   const tries: ('accepted' | 'refused')[] = [];
-  for (const secret of deployment.secrets) {
-    const accepted = accepts(secret, from);
+  const held: HeldCredential[] = [...deployment.secrets.map((secret) => ({ secret })), ...deployment.keys.map((key) => ({ key }))];
+  for (const credential of held) {
+    const accepted = accepts(credential, from);
     tries.push(accepted ? 'accepted' : 'refused');
     if (accepted) break;
   }

@@ -10,9 +10,9 @@ import { deleteClientCredential } from './delete-client-credential.ts';
 import { listClientCredentials } from './list-client-credentials.ts';
 import { presentCredential } from './present-credential.ts';
 import { rotateClientSecret, type RotateSecretError } from './rotate-client-secret.ts';
-import { usesPrivateKeyJwt } from './client-authentication.ts';
+import { privateKeyJwtCredentialIds, usesPrivateKeyJwt } from './client-authentication.ts';
 import { acceptedSecret, pendingSecretSwitch, type SecretChangeOptions } from './secret-switch.ts';
-import { catchUpFleet, deployToFleet, startFleet, type FleetDeployment, type FleetState } from './sandbox-fleet.ts';
+import { catchUpFleet, deployToFleet, startFleet, type FleetDeployment, type FleetHolding, type HeldCredential, type FleetState } from './sandbox-fleet.ts';
 import { updateClient, type UpdateClientError } from './update-client.ts';
 import { rememberAssertionId } from './used-assertion-ids.ts';
 import { updateClientGrant } from './update-client-grant.ts';
@@ -265,18 +265,18 @@ export class Tenant {
   }
 
   /**
-   * Starts a fleet of `clientId` running `secrets`, or, when that application's fleet is running
+   * Starts a fleet of `clientId` running `held`, or, when that application's fleet is running
    * already, deploys them to it (a rolling deploy). Lives as long as this tenant object: not saved.
    */
-  runFleet(clientId: string, secrets: readonly string[]): FleetDeployment | TenantError<'inexistent_client'> {
+  runFleet(clientId: string, held: FleetHolding): FleetDeployment | TenantError<'inexistent_client'> {
     if (!this.#records.applications.some((app) => app.client_id === clientId)) return new TenantError('inexistent_client');
     this.catchUpFleet();
     const now = this.clock.now();
     if (this.#fleet?.clientId !== clientId) {
-      this.#fleet = startFleet(clientId, secrets, now);
+      this.#fleet = startFleet(clientId, held, now);
       return this.#fleet.deployments[0]!;
     }
-    return deployToFleet(this.#fleet, secrets, now);
+    return deployToFleet(this.#fleet, held, now);
   }
 
   /** Stops the fleet; false when none was running. */
@@ -291,10 +291,12 @@ export class Tenant {
     const fleet = this.#fleet;
     if (fleet === undefined) return;
     const records = this.#records;
-    const accepts = (secret: string, at: number): boolean => {
+    // Between two catch-ups only time changes, so the credentials enabled now were enabled all along.
+    const accepts = (held: HeldCredential, at: number): boolean => {
       const app = records.applications.find((candidate) => candidate.client_id === fleet.clientId);
-      if (app === undefined || usesPrivateKeyJwt(app)) return false;
-      return acceptedSecret(records, app, at) === secret;
+      if (app === undefined) return false;
+      if ('key' in held) return privateKeyJwtCredentialIds(app)?.includes(held.key) ?? false;
+      return !usesPrivateKeyJwt(app) && acceptedSecret(records, app, at) === held.secret;
     };
     const switches = records.secretSwitches.filter((entry) => entry.client_id === fleet.clientId).map((entry) => entry.switch_at);
     catchUpFleet(fleet, this.clock.now(), accepts, switches);

@@ -1,25 +1,29 @@
 /**
- * The two rotations the lesson plays on the page's sandbox tenant, step by step: the naive one
- * (rotate, hand the fleet only the new secret) and the careful one (both secrets, old first, until
- * the switch is over; then only the new one). Each step is what an operator does, said with the
- * API call it stands for; the fleet keeps fetching on the tenant's clock in between.
+ * The rotations the lesson plays on the page's sandbox tenant, step by step, each the naive way
+ * and the careful way: a client secret (hand the fleet only the new secret at once, or both
+ * secrets, old first, until the switch is over) and a Private Key JWT key (enable only the new key
+ * at once, or both keys until every instance signs with the new one). Each step is what an
+ * operator does, said with the API call it stands for; the fleet keeps fetching in between.
  *
  * @module
  */
-import { SECRET_SWITCH_SECONDS, TenantError, type Tenant } from '../../tenant/index.ts';
+import { exportSPKI, generateKeyPair } from 'jose';
+import { SECRET_SWITCH_SECONDS, TenantError, type FleetHolding, type Tenant } from '../../tenant/index.ts';
 import type { TimelineEvent } from './fleet-timeline.ts';
 
-export type PlanId = 'naive' | 'careful';
+export type PlanId = 'naive' | 'careful' | 'naive-keys' | 'careful-keys';
 
-/** The application the drill rotates: its own, so no lesson's app loses its secret. */
+/** The applications the drill rotates: its own, so no lesson's app loses its secret. */
 export const DRILL_APP_NAME = 'Drill: Billing Worker';
+export const DRILL_KEY_APP_NAME = 'Drill: Signing Worker';
 
 export interface DrillRun {
   tenant: Tenant;
   clientId: string;
-  /** The secret the fleet started with. */
-  oldSecret: string;
-  newSecret?: string;
+  /** The secret, or the credential id of the key, the fleet started with. */
+  old: string;
+  /** The new secret, or the new key's credential id, once there is one. */
+  fresh?: string;
   /** Tenant ms when the fleet started. */
   startedAt: number;
   events: TimelineEvent[];
@@ -32,7 +36,13 @@ export interface PlanStep {
   call?: string;
   /** What goes on meanwhile, in words. */
   note?: string;
-  run(drill: DrillRun): void;
+  run(drill: DrillRun): Promise<void> | void;
+}
+
+export interface Plan {
+  title: string;
+  start(tenant: Tenant): Promise<DrillRun>;
+  steps: PlanStep[];
 }
 
 const wait = (seconds: number): PlanStep => ({
@@ -47,53 +57,136 @@ const rotate: PlanStep = {
   run(drill) {
     const rotated = drill.tenant.rotateClientSecret(drill.clientId);
     if (rotated instanceof TenantError) throw new Error(`[rotation drill] the tenant refused the rotation: ${rotated.message}`);
-    drill.newSecret = rotated.client_secret;
+    drill.fresh = rotated.client_secret;
     note(drill, 'rotated');
     drill.events.push({ at: secondsSince(drill) + SECRET_SWITCH_SECONDS, label: 'switch: old refused, new accepted' });
   },
 };
 
-const deploy = (which: 'new' | 'both'): PlanStep => ({
+const deploySecrets = (which: 'new' | 'both'): PlanStep => ({
   label: which === 'new' ? 'Deploy only the new secret' : 'Deploy both secrets, the old one first',
   call: `PUT /__sandbox/fleet {"client_secrets": [${which === 'new' ? 'new' : 'old, new'}]}`,
   note: 'it reaches one instance every 10 s',
   run(drill) {
-    if (drill.newSecret === undefined) throw new Error('[rotation drill] deploy before rotate');
-    const secrets = which === 'new' ? [drill.newSecret] : [drill.oldSecret, drill.newSecret];
-    const deployed = drill.tenant.runFleet(drill.clientId, secrets);
-    if (deployed instanceof TenantError) throw new Error(`[rotation drill] the fleet refused the deployment: ${deployed.message}`);
+    deploy(drill, { secrets: which === 'new' ? [fresh(drill)] : [drill.old, fresh(drill)] });
     note(drill, which === 'new' ? 'deployed [new]' : 'deployed [old, new]');
   },
 });
 
-export const PLANS: Record<PlanId, { title: string; steps: PlanStep[] }> = {
-  naive: { title: 'The naive rotation', steps: [wait(20), rotate, deploy('new'), wait(60)] },
-  careful: { title: 'The careful rotation', steps: [wait(20), rotate, deploy('both'), wait(40), deploy('new'), wait(30)] },
+const registerKey: PlanStep = {
+  label: 'Register a second public key',
+  call: 'POST /api/v2/clients/{id}/credentials',
+  async run(drill) {
+    drill.fresh = await addKey(drill.tenant, drill.clientId, 'drill key 2');
+    note(drill, 'registered key 2');
+  },
+};
+
+const enableKeys = (which: 'new' | 'both'): PlanStep => ({
+  label: which === 'new' ? 'Enable only the new key' : 'Enable both keys',
+  call: `PATCH /api/v2/clients/{id} (private_key_jwt credentials: [${which === 'new' ? 'key 2' : 'key 1, key 2'}])`,
+  run(drill) {
+    const enabled = drill.tenant.usePrivateKeyJwt(drill.clientId, which === 'new' ? [fresh(drill)] : [drill.old, fresh(drill)]);
+    if (enabled instanceof TenantError) throw new Error(`[rotation drill] the tenant refused the keys: ${enabled.message}`);
+    note(drill, which === 'new' ? 'enabled [key 2]: key 1 refused' : 'enabled [key 1, key 2]');
+  },
+});
+
+const deployKey: PlanStep = {
+  label: 'Deploy the new private key',
+  call: 'PUT /__sandbox/fleet {"credential_ids": [key 2]}',
+  note: 'it reaches one instance every 10 s',
+  run(drill) {
+    deploy(drill, { keys: [fresh(drill)] });
+    note(drill, 'deployed [key 2]');
+  },
+};
+
+const deleteOldKey: PlanStep = {
+  label: 'Delete the old key',
+  call: 'DELETE /api/v2/clients/{id}/credentials/{key 1}',
+  run(drill) {
+    const deleted = drill.tenant.deleteCredential(drill.clientId, drill.old);
+    if (deleted instanceof TenantError) throw new Error(`[rotation drill] the tenant refused to delete the old key: ${deleted.message}`);
+    note(drill, 'deleted key 1');
+  },
+};
+
+export const PLANS: Record<PlanId, Plan> = {
+  naive: { title: 'The naive rotation', start: startSecretDrill, steps: [wait(20), rotate, deploySecrets('new'), wait(60)] },
+  careful: { title: 'The careful rotation', start: startSecretDrill, steps: [wait(20), rotate, deploySecrets('both'), wait(40), deploySecrets('new'), wait(30)] },
+  'naive-keys': { title: 'The naive key rotation', start: startKeyDrill, steps: [wait(20), registerKey, enableKeys('new'), deployKey, wait(40)] },
+  'careful-keys': { title: 'The careful key rotation', start: startKeyDrill, steps: [wait(20), registerKey, enableKeys('both'), deployKey, wait(30), enableKeys('new'), deleteOldKey, wait(20)] },
 };
 
 /**
- * Readies a drill: the drill's own application (made, with a Management API grant, if missing),
- * a switch an earlier drill left under way finished at once, and a fresh fleet running the secret
- * that works.
+ * Readies a secret drill: the drill's own application (made, with a Management API grant, if
+ * missing), a switch an earlier drill left under way finished at once, and a fresh fleet running
+ * the secret that works.
  */
-export function startDrill(tenant: Tenant): DrillRun {
-  let app = tenant.applications.find((candidate) => candidate.name === DRILL_APP_NAME);
+export async function startSecretDrill(tenant: Tenant): Promise<DrillRun> {
+  const clientId = ensureDrillApp(tenant, DRILL_APP_NAME);
+  const pending = tenant.secretSwitch(clientId);
+  if (pending !== undefined) tenant.clock.advance((pending.switchesAt - tenant.clock.now()) / 1000);
+  const secret = tenant.application(clientId)!.client_secret;
+  return startFleet(tenant, clientId, secret, { secrets: [secret] });
+}
+
+/**
+ * Readies a key drill: the drill's signing application put back to its secret with no
+ * credentials, then given one key pair made here (its private half never leaves the page) and
+ * switched to Private Key JWT with it, and a fresh fleet signing with that key.
+ */
+export async function startKeyDrill(tenant: Tenant): Promise<DrillRun> {
+  const clientId = ensureDrillApp(tenant, DRILL_KEY_APP_NAME);
+  const reset = tenant.useClientSecret(clientId);
+  if (reset instanceof TenantError) throw new Error(`[rotation drill] could not reset the signing app: ${reset.message}`);
+  const credentials = tenant.credentials(clientId);
+  if (credentials instanceof TenantError) throw new Error(`[rotation drill] ${credentials.message}`);
+  for (const credential of credentials) tenant.deleteCredential(clientId, String(credential.id));
+  const first = await addKey(tenant, clientId, 'drill key 1');
+  const switched = tenant.usePrivateKeyJwt(clientId, [first]);
+  if (switched instanceof TenantError) throw new Error(`[rotation drill] could not switch to Private Key JWT: ${switched.message}`);
+  return startFleet(tenant, clientId, first, { keys: [first] });
+}
+
+function ensureDrillApp(tenant: Tenant, name: string): string {
+  let app = tenant.applications.find((candidate) => candidate.name === name);
   if (app === undefined) {
-    const created = tenant.createApplication({ name: DRILL_APP_NAME, app_type: 'non_interactive' });
-    if (created instanceof TenantError) throw new Error(`[rotation drill] could not create the drill's application: ${created.message}`);
+    const created = tenant.createApplication({ name, app_type: 'non_interactive' });
+    if (created instanceof TenantError) throw new Error(`[rotation drill] could not create ${name}: ${created.message}`);
     app = created;
   }
   if (tenant.managementGrant(app.client_id) === undefined) {
     const granted = tenant.authorize(app.client_id, ['read:clients']);
-    if (granted instanceof TenantError) throw new Error(`[rotation drill] could not authorize the drill's application: ${granted.message}`);
+    if (granted instanceof TenantError) throw new Error(`[rotation drill] could not authorize ${name}: ${granted.message}`);
   }
-  const pending = tenant.secretSwitch(app.client_id);
-  if (pending !== undefined) tenant.clock.advance((pending.switchesAt - tenant.clock.now()) / 1000);
-  const secret = tenant.application(app.client_id)!.client_secret;
+  return app.client_id;
+}
+
+function startFleet(tenant: Tenant, clientId: string, old: string, held: FleetHolding): DrillRun {
   tenant.stopFleet();
-  const started = tenant.runFleet(app.client_id, [secret]);
+  const started = tenant.runFleet(clientId, held);
   if (started instanceof TenantError) throw new Error(`[rotation drill] could not start the fleet: ${started.message}`);
-  return { tenant, clientId: app.client_id, oldSecret: secret, startedAt: started.at, events: [] };
+  return { tenant, clientId, old, startedAt: started.at, events: [] };
+}
+
+/** A key pair made here; its public half registered for the application. Resolves to the credential id. */
+async function addKey(tenant: Tenant, clientId: string, name: string): Promise<string> {
+  const { publicKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+  const credential = await tenant.createCredential(clientId, { pem: await exportSPKI(publicKey), name });
+  if (credential instanceof TenantError) throw new Error(`[rotation drill] the tenant refused the key: ${credential.message}`);
+  return String(credential.id);
+}
+
+function deploy(drill: DrillRun, held: FleetHolding): void {
+  const deployed = drill.tenant.runFleet(drill.clientId, held);
+  if (deployed instanceof TenantError) throw new Error(`[rotation drill] the fleet refused the deployment: ${deployed.message}`);
+}
+
+function fresh(drill: DrillRun): string {
+  if (drill.fresh === undefined) throw new Error('[rotation drill] a step needs the new credential before it was made');
+  return drill.fresh;
 }
 
 function secondsSince(drill: DrillRun): number {

@@ -16,8 +16,10 @@ export interface TimelineMark {
   outcome: MarkOutcome;
   /** The fetch that came with a restart (the instance picked up a deployment). */
   restart: boolean;
-  /** How many secrets the instance tried. */
+  /** How many secrets, or keys, the instance tried. */
   tries: number;
+  /** What it tried: client secrets, or Private Key JWT keys. */
+  held: 'secret' | 'key';
   /** The deployment the instance ran. */
   version: number;
 }
@@ -43,9 +45,11 @@ export function fleetTimeline(fleet: FleetState, events: readonly TimelineEvent[
   for (let instance = 0; instance < FLEET_INSTANCES; instance++) {
     const own: TimelineMark[] = [];
     for (const entry of fleet.fetches.filter((fetched) => fetched.instance === instance)) {
+      const deployment = fleet.deployments.find((candidate) => candidate.version === entry.version);
+      const held = deployment !== undefined && deployment.keys.length > 0 ? 'key' : 'secret';
       for (let index = 0; index < entry.count && own.length < MAX_MARKS_PER_INSTANCE; index++) {
         const at = (entry.from - fleet.startedAt) / 1000 + index * FLEET_FETCH_EVERY_SECONDS;
-        own.push({ instance, at: Math.round(at * 10) / 10, outcome: entry.outcome, restart: entry.restart, tries: entry.tries.length, version: entry.version });
+        own.push({ instance, at: Math.round(at * 10) / 10, outcome: entry.outcome, restart: entry.restart, tries: entry.tries.length, held, version: entry.version });
       }
     }
     marks.push(...own);
@@ -59,13 +63,14 @@ export function fleetTimeline(fleet: FleetState, events: readonly TimelineEvent[
 export function describeMark(mark: TimelineMark): string {
   const when = `+${mark.at} s`;
   const why = mark.restart ? ' (as it restarted with a new deployment)' : '';
-  if (mark.outcome === 'ok') return `${when}: got a token with its first secret${why}.`;
-  if (mark.outcome === 'fallback') return `${when}: its first secret was refused; got a token with the fallback${why}.`;
-  return `${when}: no token: ${mark.tries === 1 ? 'its only secret was' : 'every secret it held was'} refused${why}.`;
+  const what = mark.held;
+  if (mark.outcome === 'ok') return `${when}: got a token with its first ${what}${why}.`;
+  if (mark.outcome === 'fallback') return `${when}: its first ${what} was refused; got a token with the fallback${why}.`;
+  return `${when}: no token: ${mark.tries === 1 ? `its only ${what} was` : `every ${what} it held was`} refused${why}.`;
 }
 
-/** "18 fetches: 15 with the first secret, 0 on the fallback, 3 failed". */
-export function describeCounts(counts: Record<MarkOutcome, number>): string {
+/** "18 token fetches: 15 with the first secret, 0 on the fallback, 3 failed". */
+export function describeCounts(counts: Record<MarkOutcome, number>, held: 'secret' | 'key' = 'secret'): string {
   const all = counts.ok + counts.fallback + counts.failed;
-  return `${all} token fetch${all === 1 ? '' : 'es'}: ${counts.ok} with the first secret, ${counts.fallback} on the fallback, ${counts.failed} failed.`;
+  return `${all} token fetch${all === 1 ? '' : 'es'}: ${counts.ok} with the first ${held}, ${counts.fallback} on the fallback, ${counts.failed} failed.`;
 }

@@ -6,7 +6,7 @@
 import { startBrowserTenant } from '../../tenant/hosts/browser.ts';
 import { el } from '../../playground/element-factory.ts';
 import { FLEET_INSTANCES } from '../../tenant/index.ts';
-import { PLANS, startDrill, type PlanId } from './drill-plans.ts';
+import { PLANS, type PlanId } from './drill-plans.ts';
 import { describeCounts, describeMark, fleetTimeline, type Timeline, type TimelineEvent } from './fleet-timeline.ts';
 
 /** A pause between steps, so the timeline is seen to grow; short enough not to bore. */
@@ -42,15 +42,17 @@ export async function mountRotationDrill(root: HTMLElement): Promise<void> {
     const inOrder = [...events].sort((a, b) => a.at - b.at);
     // Two events a moment apart (a rotation and the deploy right after it) would print their
     // numbers over each other: the second goes one line lower.
-    let lowered = false;
+    // Events a moment apart (a key registered, enabled and deployed within a second) would print
+    // their numbers over each other: each one close to the one before goes a row lower.
+    let row = 0;
     ui.events.replaceChildren(
       ...inOrder.map((event, index) => {
-        lowered = !lowered && index > 0 && (event.at - inOrder[index - 1]!.at) / span < 0.04;
-        return el('span', { class: 'tl-rotation-event', style: `left: ${left(event.at)}`, ...(lowered ? { 'data-lower': '' } : {}) }, String(index + 1));
+        row = index > 0 && (event.at - inOrder[index - 1]!.at) / span < 0.04 ? (row + 1) % 3 : 0;
+        return el('span', { class: 'tl-rotation-event', style: `left: ${left(event.at)}`, 'data-row': String(row) }, String(index + 1));
       }),
     );
     ui.eventList.replaceChildren(...inOrder.map((event) => el('li', {}, `+${event.at} s: ${event.label}`)));
-    ui.counts.textContent = describeCounts(timeline.counts);
+    ui.counts.textContent = describeCounts(timeline.counts, heldOf(timeline));
     ui.rows.replaceChildren(
       ...Array.from({ length: FLEET_INSTANCES }, (_, instance) =>
         timeline.marks
@@ -62,7 +64,7 @@ export async function mountRotationDrill(root: HTMLElement): Promise<void> {
 
   const play = async (plan: PlanId) => {
     for (const button of buttons) button.disabled = true;
-    const { title, steps } = PLANS[plan];
+    const { title, steps, start } = PLANS[plan];
     ui.status.textContent = `Playing ${title.toLowerCase()}…`;
     ui.steps.replaceChildren(
       ...steps.map((step) =>
@@ -70,20 +72,21 @@ export async function mountRotationDrill(root: HTMLElement): Promise<void> {
       ),
     );
     try {
-      const drill = startDrill(browser.tenant);
+      const drill = await start(browser.tenant);
       for (const [index, step] of steps.entries()) {
         const item = ui.steps.children[index]!;
         item.setAttribute('aria-current', 'step');
-        step.run(drill);
+        await step.run(drill);
         draw(fleetTimeline(browser.tenant.fleet()!, drill.events), drill.events);
         await new Promise((resolve) => setTimeout(resolve, STEP_PAUSE_MS));
         item.removeAttribute('aria-current');
       }
-      const { counts } = fleetTimeline(browser.tenant.fleet()!, drill.events);
+      const timeline = fleetTimeline(browser.tenant.fleet()!, drill.events);
+      const { counts } = timeline;
       ui.status.textContent =
         counts.failed > 0
-          ? `${title}: ${counts.failed} request${counts.failed === 1 ? '' : 's'} got no token. ${describeCounts(counts)}`
-          : `${title}: not one request failed. ${describeCounts(counts)}`;
+          ? `${title}: ${counts.failed} request${counts.failed === 1 ? '' : 's'} got no token. ${describeCounts(counts, heldOf(timeline))}`
+          : `${title}: not one request failed. ${describeCounts(counts, heldOf(timeline))}`;
     } catch (error) {
       ui.status.textContent = `The drill could not finish: ${error instanceof Error ? error.message : String(error)}`;
     } finally {
@@ -91,4 +94,9 @@ export async function mountRotationDrill(root: HTMLElement): Promise<void> {
     }
   };
   for (const button of buttons) button.addEventListener('click', () => void play(button.dataset.plan as PlanId));
+}
+
+/** Whether the fleet held secrets or keys, for the words under the picture. */
+function heldOf(timeline: Timeline): 'secret' | 'key' {
+  return timeline.marks.some((mark) => mark.held === 'key') ? 'key' : 'secret';
 }

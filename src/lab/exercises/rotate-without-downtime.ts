@@ -26,7 +26,7 @@ export const rotateWithoutDowntime: LabExercise<RotationFacts> = {
     // An earlier run may have left a switch under way: the fleet starts with what works now.
     const working = tenant.secretSwitch(billing.client_id)?.previousSecret ?? billing.client_secret;
     tenant.stopFleet();
-    const started = tenant.runFleet(billing.client_id, [working]);
+    const started = tenant.runFleet(billing.client_id, { secrets: [working] });
     if ('code' in started) throw new Error(`[lab] could not start the fleet: ${started.message}`);
     return {
       run: {
