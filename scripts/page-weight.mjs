@@ -23,8 +23,12 @@ export async function scriptBytesBeforeInteraction(browser, url) {
     }
   });
   await page.goto(url, { waitUntil: 'networkidle' });
-  // Inline scripts count too: they are part of the HTML but still JavaScript to parse.
-  const inline = await page.$$eval('script:not([src])', (nodes) => nodes.map((node) => node.textContent ?? ''));
+  // Inline scripts count too: they are part of the HTML but still JavaScript to parse. Data
+  // blocks do not (`<script type="application/json">`, e.g. an exercise's starter and solution
+  // code): the browser neither parses nor runs them, and they are in the page's transfer figure.
+  const inline = await page.$$eval('script:not([src])', (nodes) =>
+    nodes.filter((node) => node.type === '' || node.type === 'module' || /javascript|ecmascript/i.test(node.type)).map((node) => node.textContent ?? ''),
+  );
   await page.close();
   const inlineBrotli = inline.reduce(
     (sum, text) => sum + (text ? brotliCompressSync(Buffer.from(text), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length : 0),
