@@ -9,6 +9,7 @@
  */
 import { exportSPKI, generateKeyPair } from 'jose';
 import { SECRET_SWITCH_SECONDS, TenantError, type FleetHolding, type Tenant } from '../../tenant/index.ts';
+import { ensureLabApp } from '../../lab/lab-apps.ts';
 import type { TimelineEvent } from './fleet-timeline.ts';
 
 export type PlanId = 'naive' | 'careful' | 'naive-keys' | 'careful-keys';
@@ -125,7 +126,7 @@ export const PLANS: Record<PlanId, Plan> = {
  * the secret that works.
  */
 export async function startSecretDrill(tenant: Tenant): Promise<DrillRun> {
-  const clientId = ensureDrillApp(tenant, DRILL_APP_NAME);
+  const clientId = ensureLabApp(tenant, { name: DRILL_APP_NAME, scopes: ['read:clients'] }).app.client_id;
   const pending = tenant.secretSwitch(clientId);
   if (pending !== undefined) tenant.clock.advance((pending.switchesAt - tenant.clock.now()) / 1000);
   const secret = tenant.application(clientId)!.client_secret;
@@ -138,7 +139,7 @@ export async function startSecretDrill(tenant: Tenant): Promise<DrillRun> {
  * switched to Private Key JWT with it, and a fresh fleet signing with that key.
  */
 export async function startKeyDrill(tenant: Tenant): Promise<DrillRun> {
-  const clientId = ensureDrillApp(tenant, DRILL_KEY_APP_NAME);
+  const clientId = ensureLabApp(tenant, { name: DRILL_KEY_APP_NAME, scopes: ['read:clients'] }).app.client_id;
   const reset = tenant.useClientSecret(clientId);
   if (reset instanceof TenantError) throw new Error(`[rotation drill] could not reset the signing app: ${reset.message}`);
   const credentials = tenant.credentials(clientId);
@@ -148,20 +149,6 @@ export async function startKeyDrill(tenant: Tenant): Promise<DrillRun> {
   const switched = tenant.usePrivateKeyJwt(clientId, [first]);
   if (switched instanceof TenantError) throw new Error(`[rotation drill] could not switch to Private Key JWT: ${switched.message}`);
   return startFleet(tenant, clientId, first, { keys: [first] });
-}
-
-function ensureDrillApp(tenant: Tenant, name: string): string {
-  let app = tenant.applications.find((candidate) => candidate.name === name);
-  if (app === undefined) {
-    const created = tenant.createApplication({ name, app_type: 'non_interactive' });
-    if (created instanceof TenantError) throw new Error(`[rotation drill] could not create ${name}: ${created.message}`);
-    app = created;
-  }
-  if (tenant.managementGrant(app.client_id) === undefined) {
-    const granted = tenant.authorize(app.client_id, ['read:clients']);
-    if (granted instanceof TenantError) throw new Error(`[rotation drill] could not authorize ${name}: ${granted.message}`);
-  }
-  return app.client_id;
 }
 
 function startFleet(tenant: Tenant, clientId: string, old: string, held: FleetHolding): DrillRun {

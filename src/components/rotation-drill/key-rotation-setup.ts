@@ -6,28 +6,15 @@
  * @module
  */
 import type { PreparedRun } from '../../playground/run-hooks.ts';
+import { ensureLabApp } from '../../lab/lab-apps.ts';
 import { TenantError, type Tenant } from '../../tenant/index.ts';
 
 export const KEY_OPERATOR = { name: 'Drill: Key Operator', scopes: ['read:clients', 'update:clients', 'read:client_credentials', 'create:client_credentials', 'delete:client_credentials'] };
 export const SIGNING_SERVICE = { name: 'Drill: Signing Service', scopes: ['read:clients'] };
 
-function ensureApp(tenant: Tenant, spec: { name: string; scopes: readonly string[] }): string {
-  let app = tenant.applications.find((candidate) => candidate.name === spec.name);
-  if (app === undefined) {
-    const created = tenant.createApplication({ name: spec.name, app_type: 'non_interactive' });
-    if (created instanceof TenantError) throw new Error(`[key rotation] could not create ${spec.name}: ${created.message}`);
-    app = created;
-  }
-  if (tenant.managementGrant(app.client_id) === undefined) {
-    const granted = tenant.authorize(app.client_id, spec.scopes);
-    if (granted instanceof TenantError) throw new Error(`[key rotation] could not authorize ${spec.name}: ${granted.message}`);
-  }
-  return app.client_id;
-}
-
 export async function prepareKeyRotation(tenant: Tenant): Promise<PreparedRun> {
-  const operatorId = ensureApp(tenant, KEY_OPERATOR);
-  const serviceId = ensureApp(tenant, SIGNING_SERVICE);
+  const operatorId = ensureLabApp(tenant, KEY_OPERATOR).app.client_id;
+  const serviceId = ensureLabApp(tenant, SIGNING_SERVICE).app.client_id;
   const switched = tenant.useClientSecret(serviceId);
   if (switched instanceof TenantError) throw new Error(`[key rotation] could not reset ${SIGNING_SERVICE.name}: ${switched.message}`);
   const credentials = tenant.credentials(serviceId);
