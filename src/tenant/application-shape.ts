@@ -6,10 +6,12 @@ import { TenantError } from './tenant-error.ts';
 const urls: Shape = { type: 'array', items: { type: 'string', maxLength: 2_000 }, maxItems: 100 };
 
 /**
- * What a client_metadata key may look like (node-auth0's `ClientMetadata`): at most 255 characters,
- * letters, digits, space, tab and `:,-+=_*?"/()<>@`. So no `.` or `$`, as for all Auth0 metadata.
+ * What a client_metadata key may look like (node-auth0's `ClientMetadata`, the same list as Auth0's
+ * application settings docs): at most 255 characters, letters, digits, space, tab and
+ * `:,-+=_*?"/\()<>@`. The backslash is in both lists, so it is taken: refusing a key Auth0 takes
+ * would fail code that works there. No `.` or `$`, as for all Auth0 metadata.
  */
-export const CLIENT_METADATA_KEY = /^[A-Za-z0-9:,\-+=_*?"/()<>@\t ]{1,255}$/;
+export const CLIENT_METADATA_KEY = /^[A-Za-z0-9:,\-+=_*?"/\\()<>@\t ]{1,255}$/;
 
 /** `client_metadata` as stored: at most 10 keys, string values of at most 255 characters. */
 export const CLIENT_METADATA_SHAPE: Shape = { type: 'object', properties: {}, additional: { type: 'string', maxLength: 255 }, maxProperties: 10, keyPattern: CLIENT_METADATA_KEY };
