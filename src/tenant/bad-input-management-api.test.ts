@@ -98,6 +98,7 @@ const ROWS: Array<Row<Tokens>> = [
   { name: 'answers 404 inexistent_client for an unknown client id', request: (t) => api('GET', '/api/v2/clients/no-such-client', t.reporting), status: 404, body: mgmt(404, 'Not Found', 'The client does not exist', 'inexistent_client') },
   { name: 'answers 404 inexistent_client when rotating the secret of an unknown client', request: (t) => api('POST', '/api/v2/clients/no-such-client/rotate-secret', t.explorer), status: 404, body: mgmt(404, 'Not Found', 'The client does not exist', 'inexistent_client') },
   // /api/v2: query strings
+  // Issue 22 row 11: the form of Auth0's per_page=101 answer (node-auth0 #648); these texts are inferred from it.
   { name: 'refuses a negative page', request: (t) => api('GET', '/api/v2/clients?page=-1', t.reporting), status: 400, body: invalidQuery("'Value -1 is less than minimum 0' on property page (Page index of the results to return. First page is 0.)") },
   { name: 'refuses a page that is not a number', request: (t) => api('GET', '/api/v2/clients?page=abc', t.reporting), status: 400, body: invalidQuery("'Expected type integer but found type string' on property page (Page index of the results to return. First page is 0.)") },
   { name: 'refuses per_page=0', request: (t) => api('GET', '/api/v2/clients?per_page=0', t.reporting), status: 400, body: invalidQuery("'Value 0 is less than minimum 1' on property per_page (Number of results per page. Defaults to 50)") },

@@ -131,13 +131,15 @@ describe('POST /api/v2/clients', () => {
     expect((await create({ name: 'Keys', client_metadata: keys })).status).toBe(201);
   });
 
-  // Issue 22 rows 1-4: what the official SDK documents is accepted as Auth0 accepts it.
+  // Issue 22 rows 1-4: what the official SDK documents is accepted as Auth0 accepts it. Both names
+  // in answers: auth0-deploy-cli #1322 shows the Management API still returning cross_origin_auth.
   it('takes cross_origin_authentication and returns it under both names, as Auth0 still does', async () => {
     const body = await (await create({ name: 'Embedded login', cross_origin_authentication: true })).json();
     expect(body).toMatchObject({ cross_origin_authentication: true, cross_origin_auth: true });
     expect(tenant().application(body.client_id)).toMatchObject({ cross_origin_authentication: true });
   });
 
+  // node-auth0's SigningAlgorithmEnum (HS256, RS256, RS512, PS256) and ClientJwtConfigurationScopes.
   it('takes every signing algorithm Auth0 documents and jwt_configuration.scopes', async () => {
     for (const alg of ['HS256', 'RS256', 'RS512', 'PS256']) {
       const response = await create({ name: `Signed ${alg}`, jwt_configuration: { alg, scopes: { users: { actions: ['read'] } } } });
@@ -146,6 +148,8 @@ describe('POST /api/v2/clients', () => {
     }
   });
 
+  // CIBA and the federated token exchange: node-auth0's grant_types description; passwordless OTP:
+  // Auth0 "Application Grant Types"; the legacy grants refused: auth0-deploy-cli #45.
   it('takes the grant types Auth0 documents beyond the classic ones, and still refuses the legacy ones', async () => {
     for (const grantType of ['urn:openid:params:grant-type:ciba', 'http://auth0.com/oauth/grant-type/passwordless/otp', 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token']) {
       expect((await create({ name: 'Modern', grant_types: ['authorization_code', grantType] })).status, grantType).toBe(201);
@@ -154,6 +158,7 @@ describe('POST /api/v2/clients', () => {
     expect(await legacy.json()).toMatchObject({ statusCode: 400, message: 'Invalid grant types: http://auth0.com/oauth/legacy/grant-type/ro' });
   });
 
+  // node-auth0's ClientAppTypeEnum lists sso_integration; the defaults it gets are the sandbox's (assumption client-defaults).
   it('creates an SSO integration (app_type sso_integration), with the regular web defaults', async () => {
     const response = await create({ name: 'Zendesk SSO', app_type: 'sso_integration' });
     expect(response.status).toBe(201);

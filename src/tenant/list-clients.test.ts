@@ -273,7 +273,12 @@ describe('GET /api/v2/clients with checkpoint paging and q', () => {
     ['q without checkpoint paging', '?q=client_grant.allow_any_organization:true', "'q requires the from and take paging parameters (checkpoint pagination)' on property q"],
     ['q with another filter', '?q=client_grant.allow_any_organization:true&take=5&app_type=spa', "'q cannot be used in combination with other filters (app_type)' on property q"],
     ['a q Auth0 does not permit', '?q=name:Reporting&take=5', '\'Only client_grant.organization_id:{organization_id} and client_grant.allow_any_organization:true are permitted, not "name:Reporting"\' on property q'],
+    // Only ":true" is permitted (node-auth0's ListClientsRequestParameters.q): ":false" would otherwise list every client.
+    ['q asking for allow_any_organization:false', '?q=client_grant.allow_any_organization:false&take=5', '\'Only client_grant.organization_id:{organization_id} and client_grant.allow_any_organization:true are permitted, not "client_grant.allow_any_organization:false"\' on property q'],
     ['a take over 100', '?take=101', "'Value 101 is greater than maximum 100' on property take"],
+    ['a take of 0', '?take=0', "'Value 0 is less than minimum 1' on property take"],
+    ['a negative take', '?take=-1', "'Value -1 is less than minimum 1' on property take"],
+    ['a take that is no number', '?take=ten', "'Expected type integer but found type string' on property take"],
     ['a from this tenant never issued', '?take=5&from=%00%00', "'Invalid checkpoint' on property from"],
   ];
   for (const [what, query, message] of refused) {

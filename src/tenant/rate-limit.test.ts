@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { onWallClock, rateLimitHeaders, TokenBucket } from './rate-limit.ts';
 import { createTenant } from './create-tenant.ts';
+import { restoreTenant } from './restore-tenant.ts';
 
 const T0 = 1_795_946_400_000;
 
@@ -55,6 +56,27 @@ describe('x-ratelimit-reset when the tenant clock has moved', () => {
     expect(tenant.takeRateLimit('management')).toMatchObject({ allowed: false, reset: T0 / 1000 + 1 });
     tenant.drills.set({ rateLimited: true });
     expect(tenant.takeRateLimit('management')).toMatchObject({ allowed: false, reset: T0 / 1000 + 1 });
+  });
+
+  // What the browser, npm run tenant and a restored tenant get: no wallClock given, so Date.now.
+  describe('with the default real clock', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('dates the reset on Date.now, not on the tenant clock, in a new tenant and in a restored one', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(T0);
+      const made = await createTenant({ now: T0, rateLimits: { management: { limit: 1, perSecond: 1 } } });
+      made.clock.advance(86_400);
+      expect(made.takeRateLimit('management')).toMatchObject({ allowed: true, reset: T0 / 1000 + 1 });
+      const { tenant: restored, restored: ok } = await restoreTenant(made.toJSON());
+      expect(ok).toBe(true);
+      restored.clock.advance(86_400);
+      const decision = restored.takeRateLimit('management');
+      expect(decision.reset).toBeGreaterThanOrEqual(T0 / 1000);
+      expect(decision.reset).toBeLessThanOrEqual(T0 / 1000 + 2);
+    });
   });
 
   it('still refills on the tenant clock: advancing it a second frees a request', async () => {

@@ -40,6 +40,18 @@ describe('PATCH /api/v2/clients/{id}', () => {
     expect(tenant().application(reporting.client_id)?.token_endpoint_auth_method).toBeNull();
   });
 
+  // Issue 22 row 3 on PATCH: node-auth0's SigningAlgorithmEnum (HS256, RS256, RS512, PS256).
+  it('takes every signing algorithm Auth0 documents on PATCH too, and returns it', async () => {
+    const { reporting } = tenant().seeded;
+    for (const alg of ['PS256', 'RS512', 'HS256', 'RS256']) {
+      const response = await patch(reporting.client_id, { jwt_configuration: { alg } });
+      expect(response.status, alg).toBe(200);
+      expect((await response.json()).jwt_configuration.alg, alg).toBe(alg);
+    }
+    const refused = await patch(reporting.client_id, { jwt_configuration: { alg: 'ES256' } });
+    expect(await refused.json()).toEqual(invalidBody('\'No enum match for: "ES256"\' on property jwt_configuration.alg'));
+  });
+
   it('merges jwt_configuration field by field', async () => {
     const { reporting } = tenant().seeded;
     await patch(reporting.client_id, { jwt_configuration: { lifetime_in_seconds: 600 } });
@@ -140,6 +152,9 @@ describe('PATCH /api/v2/clients/{id}', () => {
     ['a JSON array', [{ name: 'x' }], invalidBody("'Expected type object but found type array'")],
     ['a name of the wrong type', { name: 7 }, invalidBody("'Expected type string but found type integer' on property name")],
     ['an empty name', { name: '' }, invalidBody("'String is too short (0 chars), minimum 1' on property name")],
+    // Issue 22 row 6 on PATCH: node-auth0's UpdateClientRequestContent.name "Does not allow '<' or '>'."
+    ['a name with <', { name: '<b>' }, invalidBody("'String does not match pattern ^[^<>]+$: <b>' on property name")],
+    ['a name with >', { name: 'a > b' }, invalidBody("'String does not match pattern ^[^<>]+$: a > b' on property name")],
     ['a description over 140 characters', { description: 'd'.repeat(141) }, invalidBody("'String is too long (141 chars), maximum 140' on property description")],
     ['a property a client does not have', { owner: 'me' }, invalidBody("'Additional properties not allowed: owner'")],
     ['a new client_id', { client_id: 'mine' }, invalidBody("'Additional properties not allowed: client_id'")],

@@ -173,7 +173,8 @@ describe('GET /api/v2/users-by-email', () => {
     expect(await (await admin('/api/v2/users-by-email?email=')).json()).toEqual(badQuery("'String is too short (0 chars), minimum 1' on property email (Email address to search for (case-sensitive).)"));
   });
 
-  // Issue 22 row 9: a real tenant refuses loktar@ogar with "Object didn't pass validation for format email".
+  // Issue 22 row 9: a real tenant refuses loktar@ogar with "Object didn't pass validation for format email"
+  // (ph0lcidae/auth0-exercise, test/getByEmail.test.js, a suite run against a live tenant).
   it('refuses an address that is not an email, as Auth0 validates the format', async () => {
     for (const email of ['notanemail', 'loktar@ogar', 'two words@customers.example']) {
       const response = await admin(`/api/v2/users-by-email?email=${encodeURIComponent(email)}`);
@@ -264,6 +265,21 @@ describe('PATCH /api/v2/users/{id}', () => {
       expect(tenant().records.users).toEqual(before);
     });
   }
+
+  // Auth0 "Metadata Field Names and Data Types": "The app_metadata field must not contain any of
+  // these properties". Written out here, not imported, so a name dropped from the tenant fails.
+  it('refuses each of the 18 names Auth0 reserves in app_metadata, and stores none of them', async () => {
+    const reserved = [
+      '__tenant', '_id', 'blocked', 'clientID', 'created_at', 'email', 'email_verified', 'globalClientID', 'global_client_id',
+      'identities', 'lastIP', 'lastLogin', 'loginsCount', 'metadata', 'multifactor', 'multifactor_last_modified', 'updated_at', 'user_id',
+    ];
+    const before = structuredClone(tenant().records.users);
+    for (const name of reserved) {
+      const response = await admin(path, { method: 'PATCH', body: JSON.stringify({ app_metadata: { [name]: 'x' } }) });
+      expect(await response.json(), name).toEqual(mgmt(400, 'Bad Request', `Forbidden attribute in app_metadata: ${name}`, 'invalid_body'));
+    }
+    expect(tenant().records.users).toEqual(before);
+  });
 
   it('answers 404 for an unknown user and 400 for a malformed id', async () => {
     const unknown = await admin(`/api/v2/users/${encodeURIComponent('auth0|nobody')}`, { method: 'PATCH', body: JSON.stringify({ blocked: true }) });
