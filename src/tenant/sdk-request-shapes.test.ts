@@ -45,6 +45,30 @@ function sampleOf(shape: Shape): unknown {
   }
 }
 
+/**
+ * Values that together use every enum value `shape` documents, at any depth: the sample with one
+ * spot changed per value. Fields without an enum add nothing beyond the plain sample.
+ */
+function enumVariants(shape: Shape): unknown[] {
+  const seen = new Map<string, unknown>();
+  const add = (value: unknown) => seen.set(JSON.stringify(value), value);
+  switch (shape.type) {
+    case 'string': for (const value of shape.enum ?? []) add(value); break;
+    case 'array': for (const value of enumVariants(shape.items)) add([value]); break;
+    case 'oneOf': for (const option of shape.options) for (const value of enumVariants(option)) add(value); break;
+    case 'object': {
+      const base = sampleOf(shape) as Record<string, unknown>;
+      for (const [name, inner] of Object.entries(shape.properties)) {
+        for (const value of enumVariants(inner)) add({ ...base, [name]: value });
+      }
+      break;
+    }
+    default: break;
+  }
+  if (seen.size === 0) add(sampleOf(shape));
+  return [...seen.values()];
+}
+
 // Fields whose value the sandbox also checks against its records or Auth0's own rules.
 const CLIENT_SAMPLES: Record<string, unknown> = {
   name: 'Sample app',
@@ -61,7 +85,11 @@ const CLIENT_SAMPLES: Record<string, unknown> = {
 function clientSample(field: string, shape: Shape): unknown {
   if (Object.hasOwn(CLIENT_SAMPLES, field)) return CLIENT_SAMPLES[field];
   const value = sampleOf(shape);
-  if (field !== 'client_authentication_methods') return value;
+  return field === 'client_authentication_methods' ? stripPrivateKeyJwt(value) : value;
+}
+
+/** `client_authentication_methods` without its `private_key_jwt`, which must name real credentials (see clientSample). */
+function stripPrivateKeyJwt(value: unknown): unknown {
   const { private_key_jwt: _checked, ...stored } = value as Record<string, unknown>;
   return stored;
 }
@@ -118,6 +146,68 @@ describe('every field node-auth0 documents for /api/v2/clients', () => {
       expect(read[field], field).toMatchObject(value as object);
     }
   });
+});
+
+describe('every enum value node-auth0 documents, at any depth', () => {
+  // A field test sends an enum's first value only; a narrowed enum (PS256 dropped, say) shows here.
+  // Each sender sends one field and answers with what a read then returns for it.
+  type Sender = (field: string, value: unknown) => Promise<unknown>;
+  const readField = async (path: string, field: string, label: string) => (await accepted(call(path), label))[field];
+
+  async function senders(): Promise<Array<[SdkRequestType, Sender]>> {
+    const app = tenant().createApplication({ name: 'Enum app', grant_types: ['authorization_code'] });
+    if (app instanceof TenantError) throw app;
+    const api = await accepted(send('/api/v2/resource-servers', 'POST', { identifier: 'urn:enum' }), 'identifier');
+    const userId = encodeURIComponent(tenant().records.users[0]!.user_id);
+    const noGrant = SEEDED_CREDENTIALS.noGrant.client_id;
+    const grantBase = () => ({ client_id: noGrant, audience: tenant().managementAudience, scope: ['read:clients'] });
+    return [
+      ['CreateClientRequestContent', async (field, value) => {
+        const created = await accepted(send('/api/v2/clients', 'POST', { name: 'Enum app', grant_types: ['authorization_code'], [field]: value }), field);
+        return readField(`/api/v2/clients/${created.client_id as string}`, field, field);
+      }],
+      ['UpdateClientRequestContent', async (field, value) => {
+        await accepted(send(`/api/v2/clients/${app.client_id}`, 'PATCH', { [field]: value }), field);
+        return readField(`/api/v2/clients/${app.client_id}`, field, field);
+      }],
+      ['CreateClientGrantRequestContent', async (field, value) => {
+        const created = await accepted(send('/api/v2/client-grants', 'POST', { ...grantBase(), [field]: value }), field);
+        await call(`/api/v2/client-grants/${created.id as string}`, { method: 'DELETE' });
+        return created[field];
+      }],
+      ['UpdateClientGrantRequestContent', async (field, value) => (await accepted(send('/api/v2/client-grants/cgr_sbxReporting000001', 'PATCH', { [field]: value }), field))[field]],
+      ['CreateResourceServerRequestContent', async (field, value) => {
+        const created = await accepted(send('/api/v2/resource-servers', 'POST', { identifier: `urn:enum:${JSON.stringify(value)}`, [field]: value }), field);
+        return readField(`/api/v2/resource-servers/${created.id as string}`, field, field);
+      }],
+      ['UpdateResourceServerRequestContent', async (field, value) => (await accepted(send(`/api/v2/resource-servers/${api.id as string}`, 'PATCH', { [field]: value }), field))[field]],
+      ['UpdateUserRequestContent', async (field, value) => (await accepted(send(`/api/v2/users/${userId}`, 'PATCH', { [field]: value }), field))[field]],
+    ];
+  }
+
+  // Fields the sandbox checks against its records or Auth0's rules, covered by the field tests above.
+  const CHECKED = new Set([...Object.keys(CLIENT_SAMPLES), 'client_id', 'audience', 'scope', 'identifier', 'token_lifetime', 'email', 'phone_number', 'app_metadata', 'user_metadata']);
+
+  it('is accepted by every route that documents it, stored and returned', async () => {
+    let sent = 0;
+    for (const [type, sendField] of await senders()) {
+      for (const [field, shape] of properties(type)) {
+        if (CHECKED.has(field)) continue;
+        const variants = enumVariants(shape);
+        if (variants.length < 2 && !(shape.type === 'string' && shape.enum !== undefined)) continue;
+        for (const variant of variants) {
+          const value = field === 'client_authentication_methods' ? stripPrivateKeyJwt(variant) : variant;
+          const label = `${type}.${field}=${JSON.stringify(value).slice(0, 120)}`;
+          const read = await sendField(field, value);
+          if (typeof value === 'object') expect(read, label).toMatchObject(value as object);
+          else expect(read, label).toBe(value);
+          sent += 1;
+        }
+      }
+    }
+    // The bodies carry dozens of enums: app_type, organization_usage, compliance_level, jwt_configuration.alg, signing_alg…
+    expect(sent).toBeGreaterThan(100);
+  }, 60_000);
 });
 
 describe('every field node-auth0 documents for /api/v2/client-grants', () => {
