@@ -220,6 +220,24 @@ test('a change made in another tab shows on a page that is open already', async 
   await expect(announcer(page)).toHaveText('Sandbox changed: tokens live 604,800 s (7 days), not the default 86,400 s.');
 });
 
+test('two tabs whose tenants both run keep one sandbox: a reset in one reaches the other, and neither saves over the other', async ({ page, context }) => {
+  const dash = await raiseTokenExpiration(page, '604800');
+  const other = await context.newPage();
+  const otherDash = await openDashboard(other);
+  await expect(otherDash.getByText('token lifetime 604,800 s')).toBeVisible();
+  await bar(other).getByRole('button', { name: 'Reset the sandbox' }).click();
+  await expect(bar(other)).toContainText('The sandbox is reset: new tokens live 86,400 s again.');
+  // The first tab's tenant was running: it follows the reset instead of keeping 604,800 s.
+  await expect(dash.getByText('token lifetime 86,400 s')).toBeVisible(LOAD);
+  await expect(dash.getByLabel('Token Expiration (Seconds)')).toHaveValue('86400');
+  // A change in the first tab now builds on the reset tenant, and the second tab follows it.
+  await dash.getByLabel('Token Expiration (Seconds)').fill('7200');
+  await dash.getByRole('button', { name: 'Update & Regenerate Token' }).click();
+  await expect(otherDash.getByText('token lifetime 7,200 s')).toBeVisible(LOAD);
+  const saved = await savedTenant(other);
+  expect(saved.resourceServers[0].token_lifetime).toBe(7200);
+});
+
 test('the Dashboard on lesson 3 follows a reset: its lifetime field and text go back to 86,400', async ({ page }) => {
   const dash = await raiseTokenExpiration(page, '604800');
   await expect(dash.getByText('token lifetime 604,800 s')).toBeVisible();

@@ -82,8 +82,8 @@ class SandboxNotice {
     addEventListener('focusin', (event) => {
       if (event.target instanceof HTMLElement && !root.contains(event.target)) this.#lastFocus = event.target;
     });
-    // Another tab changed the saved tenant: this page shows it until its own tenant runs (which
-    // then keeps its own state, and saves it over the other tab's).
+    // Another tab changed the saved tenant: shown from storage until this page's own tenant runs,
+    // which then adopts such changes itself (hosts/browser.ts) and tells this notice.
     addEventListener('storage', (event) => {
       if (event.key !== SAVED_TENANT_KEY || this.#live) return;
       this.#state = readSaved();

@@ -60,12 +60,25 @@ async function start(): Promise<BrowserTenant> {
   if (notice) console.warn(outcome.problem ?? notice);
 
   const listeners = new Set<() => void>();
-  const changed = () => {
-    save(tenant);
+  const notify = () => {
     for (const listener of listeners) listener();
   };
+  const changed = () => {
+    save(tenant);
+    notify();
+  };
   let unsubscribe = tenant.onChange(changed);
+  const replace = (next: Tenant) => {
+    unsubscribe();
+    tenant = next;
+    unsubscribe = tenant.onChange(changed);
+  };
   save(tenant);
+  followOtherTabs(options, (next) => {
+    // Not saved again: the other tab's save is what brought it, and a save here would echo back.
+    replace(next);
+    notify();
+  });
   const answer = createTenantResponder(() => tenant);
   const inPageFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
@@ -80,9 +93,7 @@ async function start(): Promise<BrowserTenant> {
     },
     ...(notice ? { notice } : {}),
     async reset() {
-      unsubscribe();
-      tenant = await createTenant(options);
-      unsubscribe = tenant.onChange(changed);
+      replace(await createTenant(options));
       changed();
       return tenant;
     },
@@ -110,6 +121,31 @@ async function forgetOldServiceWorker(): Promise<void> {
   } catch {
     // No service workers here (a private window, a file: page): nothing to forget.
   }
+}
+
+/**
+ * Every open tab holds the tenant in memory and saves all of it on each change, so without this
+ * the last tab to change anything would save over the others' changes (a reset in one tab undone
+ * by a click in another). When another tab saves, this one adopts what it saved. A save made here
+ * while the copy is being restored wins: the stored text is read again until it holds still.
+ */
+function followOtherTabs(options: { clockSource: () => number }, adopt: (tenant: Tenant) => void): void {
+  let queue = Promise.resolve();
+  const adoptSaved = async () => {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const text = readSaved();
+      if (text === null) return; // Storage cleared or disabled: keep this tab's tenant.
+      const outcome = await restoreTenant(text, options);
+      if (readSaved() !== text) continue;
+      // A copy this page cannot read is not adopted; this tab's next change saves a good one.
+      if (outcome.restored) adopt(outcome.tenant);
+      return;
+    }
+  };
+  addEventListener('storage', (event) => {
+    if (event.key !== TENANT_STORAGE_KEY || event.storageArea !== localStorage) return;
+    queue = queue.then(adoptSaved).catch((error: unknown) => console.warn('[tenant] could not follow a change made in another tab', error));
+  });
 }
 
 function readSaved(): string | null {
