@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { blockingAxeViolations } from './axe.ts';
-import { editorReady, playground } from './playground-helpers.ts';
+import { editorReady, playground, PLAYGROUND_PAGE } from './playground-helpers.ts';
 
 /*
  * The sandbox travels between pages in the browser's storage. Wherever a changed sandbox changes
@@ -236,6 +236,28 @@ test('two tabs whose tenants both run keep one sandbox: a reset in one reaches t
   await expect(otherDash.getByText('token lifetime 7,200 s')).toBeVisible(LOAD);
   const saved = await savedTenant(other);
   expect(saved.resourceServers[0].token_lifetime).toBe(7200);
+});
+
+test('after a reset, a fresh token\'s countdown in the playground reads the new tenant\'s clock, not the old one two days ahead', async ({ page }) => {
+  await openDashboard(page);
+  await page.goto('/lessons/what-changed/');
+  await page.evaluate(() => {
+    const saved = JSON.parse(localStorage.getItem('token-lab:tenant')!);
+    saved.clock.now = Date.now() + 2 * 86_400_000;
+    localStorage.setItem('token-lab:tenant', JSON.stringify(saved));
+  });
+  await page.goto(PLAYGROUND_PAGE);
+  const title = 'Get a token';
+  await editorReady(page, title);
+  await expect(bar(page)).toContainText('ahead', LOAD);
+  await bar(page).getByRole('button', { name: 'Reset the sandbox' }).click();
+  await expect(bar(page)).toContainText('The sandbox is reset');
+  const region = playground(page, title);
+  await region.getByRole('button', { name: 'Run' }).click();
+  const chip = region.getByRole('button', { name: /open the decoded view/ });
+  await chip.click();
+  // Issued by the reset tenant for 24 hours: read on the old clock it would say it expired a day ago.
+  await expect(region.getByRole('group', { name: 'Decoded token' })).toContainText(/Expires in (1 d|23 h)/, LOAD);
 });
 
 test('the Dashboard on lesson 3 follows a reset: its lifetime field and text go back to 86,400', async ({ page }) => {

@@ -61,10 +61,11 @@ export async function mountPlayground(host: PlaygroundElement): Promise<MountedP
   };
 
   const tenantReady = startBrowserTenant();
-  let tenantSnapshot: Awaited<typeof tenantReady>['tenant'] | undefined;
-  void tenantReady.then((ready) => (tenantSnapshot = ready.tenant)).catch(() => undefined);
-  // The tenant's clock, so a lesson's fast-forward shows in a token's countdown.
-  const now = () => (tenantSnapshot ? tenantSnapshot.clock.now() : Date.now());
+  let browserTenant: Awaited<typeof tenantReady> | undefined;
+  void tenantReady.then((ready) => (browserTenant = ready)).catch(() => undefined);
+  // The tenant's clock, so a lesson's fast-forward shows in a token's countdown. Read through the
+  // browser tenant each time: a reset (or another tab's change) replaces the tenant, clock and all.
+  const now = () => (browserTenant ? browserTenant.tenant.clock.now() : Date.now());
   const output = outputPanel(ui, id, () => editor, now);
 
   const runner = createRunner({
