@@ -48,7 +48,7 @@ async function raiseTokenExpiration(page: Page, seconds: string) {
  * reader left): starts the tenant on lesson 3 so it is saved, goes to a page where no tenant runs,
  * and edits what was saved there.
  */
-async function leaveSandboxChanged(page: Page, change: { drills?: Record<string, unknown>; legacyMode?: boolean; tokenLifetime?: number }) {
+async function leaveSandboxChanged(page: Page, change: { drills?: Record<string, unknown>; legacyMode?: boolean; tokenLifetime?: number; clockAheadMs?: number }) {
   await openDashboard(page);
   await page.goto('/lessons/what-changed/');
   await page.evaluate((wanted) => {
@@ -56,6 +56,7 @@ async function leaveSandboxChanged(page: Page, change: { drills?: Record<string,
     if (wanted.drills) saved.drills = { ...saved.drills, ...wanted.drills };
     if (wanted.legacyMode !== undefined) saved.legacyMode = wanted.legacyMode;
     if (wanted.tokenLifetime !== undefined) saved.resourceServers[0].token_lifetime = wanted.tokenLifetime;
+    if (wanted.clockAheadMs !== undefined) saved.clock.now = Date.now() + wanted.clockAheadMs;
     localStorage.setItem('token-lab:tenant', JSON.stringify(saved));
   }, change);
 }
@@ -239,13 +240,7 @@ test('two tabs whose tenants both run keep one sandbox: a reset in one reaches t
 });
 
 test('after a reset, a fresh token\'s countdown in the playground reads the new tenant\'s clock, not the old one two days ahead', async ({ page }) => {
-  await openDashboard(page);
-  await page.goto('/lessons/what-changed/');
-  await page.evaluate(() => {
-    const saved = JSON.parse(localStorage.getItem('token-lab:tenant')!);
-    saved.clock.now = Date.now() + 2 * 86_400_000;
-    localStorage.setItem('token-lab:tenant', JSON.stringify(saved));
-  });
+  await leaveSandboxChanged(page, { clockAheadMs: 2 * 86_400_000 });
   await page.goto(PLAYGROUND_PAGE);
   const title = 'Get a token';
   await editorReady(page, title);
